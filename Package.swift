@@ -1,0 +1,84 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "huella",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "huella", targets: ["huella"]),
+        .library(name: "HuellaKit", targets: ["HuellaKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "HuellaCore", swiftSettings: swift6),
+        .target(
+            name: "HuellaFetch",
+            dependencies: ["CCurl", "HuellaCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swift6
+        ),
+        .target(
+            name: "HuellaExtract",
+            dependencies: ["CLibXML2", "HuellaCore"],
+            swiftSettings: swift6
+        ),
+        .target(
+            name: "HuellaRules",
+            dependencies: ["HuellaCore", "Yams"],
+            swiftSettings: swift6
+        ),
+        .target(name: "HuellaReport", dependencies: ["HuellaCore"], swiftSettings: swift6),
+        .target(
+            name: "HuellaKit",
+            dependencies: [
+                "HuellaCore", "HuellaFetch", "HuellaExtract", "HuellaRules", "HuellaReport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swift6
+        ),
+        .executableTarget(
+            name: "huella",
+            dependencies: [
+                "HuellaKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swift6
+        ),
+        .target(name: "HuellaTestSupport", dependencies: ["HuellaCore"], swiftSettings: swift6),
+        .testTarget(
+            name: "HuellaFetchTests",
+            dependencies: ["HuellaFetch", "HuellaTestSupport"],
+            swiftSettings: swift6
+        ),
+        .testTarget(
+            name: "HuellaExtractTests",
+            dependencies: ["HuellaExtract", "HuellaTestSupport"],
+            swiftSettings: swift6
+        ),
+        .testTarget(
+            name: "HuellaRulesTests",
+            dependencies: ["HuellaRules", "HuellaKit", "HuellaTestSupport"],
+            swiftSettings: swift6
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["HuellaKit", "HuellaTestSupport"],
+            swiftSettings: swift6
+        ),
+    ]
+)

@@ -1,0 +1,126 @@
+internal import CLibXML2
+
+/// A run of visible text and the XPath of the block element that holds it.
+struct TextBlock: Sendable, Hashable {
+    var text: String
+    var locator: String
+}
+
+extension HTMLDocument {
+    /// Elements whose text a visitor never sees.
+    private static let invisible: Set<String> = [
+        "script", "style", "noscript", "template", "title", "head", "svg", "iframe", "object", "canvas",
+        "select", "nav",
+    ]
+    /// Elements that start a new line of text.
+    private static let blocks: Set<String> = [
+        "p", "div", "section", "article", "header", "footer", "main", "aside", "li", "ul", "ol", "h1", "h2",
+        "h3", "h4", "h5", "h6", "br", "td", "th", "tr", "table", "blockquote", "dd", "dt", "dl", "form",
+        "figure", "figcaption", "address", "pre", "hr", "body", "html",
+    ]
+
+    /// The visible text of the page, split at block elements. Iterative, so deep
+    /// nesting cannot exhaust the stack.
+    func visibleTextBlocks() -> [TextBlock] {
+        guard let root else { return [] }
+        var blocks: [TextBlock] = []
+        var buffer: [UInt8] = []
+        var currentBlock: xmlNodePtr = root
+
+        func flush() {
+            let text = Self.collapse(buffer)
+            buffer.removeAll(keepingCapacity: true)
+            if !text.isEmpty { blocks.append(TextBlock(text: text, locator: path(of: currentBlock))) }
+        }
+
+        var node: xmlNodePtr? = root
+        while let current = node {
+            var descend = false
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                let name = elementName(current)
+                if !Self.invisible.contains(name) && !isHidden(current) {
+                    if Self.blocks.contains(name) {
+                        flush()
+                        currentBlock = current
+                    }
+                    descend = current.pointee.children != nil
+                    if !descend && Self.blocks.contains(name) { currentBlock = enclosingBlock(of: current) ?? root }
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content {
+                    var p = content
+                    while p.pointee != 0 {
+                        buffer.append(p.pointee)
+                        p += 1
+                    }
+                }
+            default:
+                break
+            }
+            if descend {
+                node = current.pointee.children
+                continue
+            }
+            // Climb until a next sibling exists, closing the blocks we leave.
+            var cursor = current
+            node = nil
+            while cursor != root {
+                if let next = cursor.pointee.next {
+                    node = next
+                    break
+                }
+                guard let parent = cursor.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { break }
+                cursor = parent
+                if Self.blocks.contains(elementName(cursor)) {
+                    flush()
+                    currentBlock = enclosingBlock(of: cursor) ?? root
+                }
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    func elementName(_ node: xmlNodePtr) -> String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name).lowercased()
+    }
+
+    private func enclosingBlock(of node: xmlNodePtr) -> xmlNodePtr? {
+        var cursor = node.pointee.parent
+        while let c = cursor, c.pointee.type == XML_ELEMENT_NODE {
+            if Self.blocks.contains(elementName(c)) { return c }
+            cursor = c.pointee.parent
+        }
+        return nil
+    }
+
+    private func isHidden(_ node: xmlNodePtr) -> Bool {
+        if xmlHasProp(node, "hidden") != nil { return true }
+        if let aria = attribute("aria-hidden", of: node), aria.lowercased() == "true" { return true }
+        if let style = attribute("style", of: node) {
+            let compact = style.lowercased().filter { !$0.isWhitespace }
+            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+        }
+        return false
+    }
+
+    /// UTF-8 bytes to a string with whitespace (including no-break spaces) collapsed.
+    static func collapse(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import HuellaCore
+
+/// Reads schema.org JSON-LD blocks: every block on its own, `@graph`, arrays and nested
+/// objects; a block that does not parse becomes a diagnostic and its siblings still count.
+struct JSONLDExtractor {
+    /// Types that describe the VA (a person) or the VA's business.
+    static let subjectTypes: Set<String> = [
+        "Person", "Organization", "ProfessionalService", "LocalBusiness",
+    ]
+
+    let origin: ClaimOrigin
+
+    func extract(from document: HTMLDocument) -> (claims: [Claim], diagnostics: [Diagnostic]) {
+        var claims: [Claim] = []
+        var diagnostics: [Diagnostic] = []
+        let scripts = document.select(
+            "//script[contains(translate(@type,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'application/ld+json')]"
+        )
+        for (index, script) in scripts.enumerated() {
+            let locator = "(//script[@type='application/ld+json'])[\(index + 1)]"
+            let raw = Self.unwrap(document.text(of: script))
+            guard !raw.isEmpty else { continue }
+            do {
+                let value = try JSONDecoder().decode(JSONValue.self, from: Data(raw.utf8))
+                var visitor = Visitor(origin: origin, url: document.url, scriptLocator: locator)
+                visitor.visit(value, pointer: "")
+                claims += visitor.claims
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        level: .warning, location: "\(document.url) \(locator)",
+                        message: "skipped a JSON-LD block that is not valid JSON"))
+            }
+        }
+        return (claims, diagnostics)
+    }
+
+    /// Strips the HTML comment and CDATA wrappers some CMSs put around JSON-LD.
+    static func unwrap(_ text: String) -> String {
+        var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")] {
+            if s.hasPrefix(open) && s.hasSuffix(close) {
+                s = String(s.dropFirst(open.count).dropLast(close.count))
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+        return s
+    }
+
+    /// Walks a JSON-LD value and collects claims from the subject objects it finds.
+    private struct Visitor {
+        let origin: ClaimOrigin
+        let url: String
+        let scriptLocator: String
+        var claims: [Claim] = []
+        private var depth = 0
+
+        init(origin: ClaimOrigin, url: String, scriptLocator: String) {
+            self.origin = origin
+            self.url = url
+            self.scriptLocator = scriptLocator
+        }
+
+        /// Visits a value; objects nested inside a subject (an employer under `worksFor`)
+        /// describe someone else and are not collected.
+        mutating func visit(_ value: JSONValue, pointer: String, insideSubject: Bool = false) {
+            guard depth < 64 else { return }  // hostile nesting: stop well before the stack does
+            depth += 1
+            defer { depth -= 1 }
+            switch value {
+            case .array(let items):
+                for (i, item) in items.enumerated() {
+                    visit(item, pointer: "\(pointer)/\(i)", insideSubject: insideSubject)
+                }
+            case .object(let object):
+                let isSubject = !Set(value.types).isDisjoint(with: JSONLDExtractor.subjectTypes)
+                if isSubject && !insideSubject { collect(from: value, pointer: pointer) }
+                for key in object.keys.sorted() where key != "@context" {
+                    if let child = object[key] {
+                        visit(child, pointer: "\(pointer)/\(Self.escape(key))", insideSubject: insideSubject || isSubject)
+                    }
+                }
+            default:
+                break
+            }
+        }
+
+        private mutating func collect(from subject: JSONValue, pointer: String) {
+            let isPerson = subject.types.contains("Person")
+            if isPerson, let name = subject["name"]?.string {
+                add(.name, .text(name), excerpt: name, pointer: "\(pointer)/name")
+            }
+            for (i, item) in (subject["sameAs"]?.list ?? []).enumerated() {
+                if let link = item.string { add(.sameAs, .text(link), excerpt: link, pointer: "\(pointer)/sameAs/\(i)") }
+            }
+            guard isPerson else { return }
+            if let title = subject["jobTitle"]?.string {
+                add(.jobTitle, .text(title), excerpt: title, pointer: "\(pointer)/jobTitle")
+            }
+            for (i, item) in (subject["knowsAbout"]?.list ?? []).enumerated() {
+                if let skill = item.string ?? item["name"]?.string {
+                    add(.skill, .text(skill), excerpt: skill, pointer: "\(pointer)/knowsAbout/\(i)")
+                }
+            }
+            for (i, item) in (subject["alumniOf"]?.list ?? []).enumerated() {
+                if let school = item.string ?? item["name"]?.string {
+                    add(.education, .text(school), excerpt: school, pointer: "\(pointer)/alumniOf/\(i)")
+                }
+            }
+            for (i, item) in (subject["hasCredential"]?.list ?? []).enumerated() {
+                guard let name = item.string ?? item["name"]?.string else { continue }
+                let issuer = item["recognizedBy"]?["name"]?.string ?? item["recognizedBy"]?.string
+                let excerpt = issuer.map { "\(name) (\($0))" } ?? name
+                add(.credential, .text(name), excerpt: excerpt, pointer: "\(pointer)/hasCredential/\(i)")
+            }
+            for (i, item) in (subject["knowsLanguage"]?.list ?? []).enumerated() {
+                if let language = item.string ?? item["name"]?.string {
+                    add(.language, .text(language), excerpt: language, pointer: "\(pointer)/knowsLanguage/\(i)")
+                }
+            }
+        }
+
+        private mutating func add(_ kind: ClaimKind, _ value: ClaimValue, excerpt: String, pointer: String) {
+            claims.append(
+                Claim(
+                    kind: kind, value: value, origin: origin, url: url, excerpt: excerpt,
+                    locator: "\(scriptLocator)#\(pointer)"))
+        }
+
+        /// JSON Pointer escaping (RFC 6901).
+        static func escape(_ key: String) -> String {
+            key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        }
+    }
+}

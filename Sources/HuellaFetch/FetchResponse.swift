@@ -1,0 +1,47 @@
+import Foundation
+import HuellaCore
+
+/// What one fetch produced: always an outcome, a body when one arrived.
+public struct FetchResponse: Sendable {
+    /// The URL asked for.
+    public var url: String
+    /// The URL after redirects.
+    public var finalURL: String
+    /// The last HTTP status, or `nil` when no response arrived.
+    public var status: Int?
+    public var outcome: FetchOutcome
+    /// A readable reason when the outcome is not `ok`.
+    public var error: String?
+    /// The `Content-Type` header of the final response.
+    public var contentType: String?
+    /// The decoded body (possibly truncated at the cap).
+    public var body: Data
+    /// Whether the body was cut at `FetchOptions.maxBodyBytes`.
+    public var truncated: Bool
+
+    public init(
+        url: String, finalURL: String, status: Int?, outcome: FetchOutcome, error: String?,
+        contentType: String?, body: Data, truncated: Bool
+    ) {
+        self.url = url
+        self.finalURL = finalURL
+        self.status = status
+        self.outcome = outcome
+        self.error = error
+        self.contentType = contentType
+        self.body = body
+        self.truncated = truncated
+    }
+
+    /// A response for a fetch that never started.
+    public static func failed(_ url: String, _ outcome: FetchOutcome, _ message: String) -> FetchResponse {
+        FetchResponse(
+            url: url, finalURL: url, status: nil, outcome: outcome, error: message, contentType: nil,
+            body: Data(), truncated: false)
+    }
+}
+
+/// Fetches pages. Implementations never throw for a failing page: the outcome says what happened.
+public protocol Fetcher: Sendable {
+    func fetch(_ url: String) async -> FetchResponse
+}

@@ -1,0 +1,22 @@
+import HuellaFetch
+import HuellaRules
+
+/// Everything an audit needs to run, decided before it starts. Immutable.
+public struct AuditConfiguration: Sendable {
+    public var fetch: FetchOptions
+    public var language: MessageLanguage
+    /// Assistants audited at once.
+    public var assistantConcurrency: Int
+    /// Most profile pages fetched per assistant (declared and discovered together).
+    public var maxProfilesPerAssistant: Int
+
+    public init(
+        fetch: FetchOptions = FetchOptions(), language: MessageLanguage = .en, assistantConcurrency: Int = 16,
+        maxProfilesPerAssistant: Int = 12
+    ) {
+        self.fetch = fetch
+        self.language = language
+        self.assistantConcurrency = assistantConcurrency
+        self.maxProfilesPerAssistant = maxProfilesPerAssistant
+    }
+}

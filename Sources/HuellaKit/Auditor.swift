@@ -1,0 +1,140 @@
+import Foundation
+import HuellaCore
+import HuellaExtract
+import HuellaFetch
+import HuellaRules
+import Logging
+
+/// The pipeline: fetch → parse → extract → rules → findings, per assistant, many at once.
+public struct Auditor: Sendable {
+    let fetcher: any Fetcher
+    let engine: RuleEngine
+    let configuration: AuditConfiguration
+    let extractor = PageExtractor()
+    let logger: Logger
+
+    public init(
+        fetcher: any Fetcher, rules: [Rule], configuration: AuditConfiguration,
+        logger: Logger = Logger(label: "huella", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.fetcher = fetcher
+        self.engine = RuleEngine(rules: rules, language: configuration.language)
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Audits every assistant; `onResult` is called as each one finishes (for streaming
+    /// reports). The result lists assistants in input order.
+    public func run(
+        _ assistants: [Assistant], inputDiagnostics: [Diagnostic] = [],
+        onResult: @Sendable (AssistantResult) async -> Void = { _ in }
+    ) async -> RunResult {
+        let started = Date()
+        var results = [AssistantResult?](repeating: nil, count: assistants.count)
+        await withTaskGroup(of: (Int, AssistantResult).self) { group in
+            var next = 0
+            func enqueue() {
+                guard next < assistants.count else { return }
+                let index = next
+                let assistant = assistants[index]
+                next += 1
+                group.addTask { (index, await self.audit(assistant)) }
+            }
+            for _ in 0..<max(1, configuration.assistantConcurrency) { enqueue() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                await onResult(result)
+                enqueue()
+            }
+        }
+        let done = results.compactMap { $0 }
+        let sources = done.flatMap(\.sources)
+        return RunResult(
+            startedAt: Timestamp.iso8601(started), finishedAt: Timestamp.iso8601(Date()),
+            pagesFetched: sources.filter { $0.status != nil }.count,
+            notModified: sources.filter { $0.outcome == .notModified }.count,
+            errors: sources.filter { !$0.outcome.wasRead }.count, assistants: done, diagnostics: inputDiagnostics)
+    }
+
+    /// One assistant: the website first (it may name more profiles), then every profile at once.
+    public func audit(_ assistant: Assistant) async -> AssistantResult {
+        var sources: [Source] = []
+        var claims = SelfReportClaims.of(assistant)
+        var diagnostics: [Diagnostic] = []
+        var discovered: [String] = []
+
+        if let website = assistant.website {
+            let page = await read(website, role: .website, discovery: .declared)
+            sources.append(page.source)
+            claims += page.extraction?.claims ?? []
+            diagnostics += page.extraction?.diagnostics ?? []
+            let siteHost = PageKey.host(of: page.source.finalURL ?? website)
+            discovered = (page.extraction?.profileLinks ?? []).filter { PageKey.host(of: $0) != siteHost }
+        }
+
+        var seen = Set(sources.map { PageKey.of($0.url) })
+        var targets: [(String, Source.Discovery)] = []
+        for (url, how) in assistant.profiles.map({ ($0, Source.Discovery.declared) })
+            + discovered.map({ ($0, .discovered) })
+        where seen.insert(PageKey.of(url)).inserted {
+            targets.append((url, how))
+        }
+        if targets.count > configuration.maxProfilesPerAssistant {
+            diagnostics.append(
+                Diagnostic(
+                    level: .note, location: assistant.origin,
+                    message: "\(targets.count) profiles; only the first \(configuration.maxProfilesPerAssistant) were read"))
+            targets = Array(targets.prefix(configuration.maxProfilesPerAssistant))
+        }
+        let pages = await withTaskGroup(of: (Int, PageRead).self) { group in
+            for (index, target) in targets.enumerated() {
+                group.addTask { (index, await self.read(target.0, role: .profile, discovery: target.1)) }
+            }
+            var pages = [PageRead?](repeating: nil, count: targets.count)
+            for await (index, page) in group { pages[index] = page }
+            return pages.compactMap { $0 }
+        }
+        for page in pages {
+            sources.append(page.source)
+            claims += page.extraction?.claims ?? []
+            diagnostics += page.extraction?.diagnostics ?? []
+        }
+
+        let findings = engine.evaluate(AuditSubject(assistantID: assistant.id, sources: sources, claims: claims))
+        let name = assistant.name ?? claims.first { $0.kind == .name && $0.origin == .website }?.value.text
+        return AssistantResult(
+            id: assistant.id, name: name, sources: sources, claims: claims, findings: findings,
+            diagnostics: diagnostics)
+    }
+
+    struct PageRead: Sendable {
+        var source: Source
+        var extraction: PageExtraction?
+    }
+
+    private func read(_ url: String, role: SourceRole, discovery: Source.Discovery) async -> PageRead {
+        let response = await fetcher.fetch(url)
+        logger.debug("fetched", metadata: ["url": "\(url)", "outcome": "\(response.outcome.rawValue)"])
+        var error = response.error
+        if response.truncated {
+            error = "truncated at \(configuration.fetch.maxBodyBytes) bytes"
+        }
+        let source = Source(
+            url: url, role: role, status: response.status, outcome: response.outcome, error: error,
+            finalURL: response.finalURL == url ? nil : response.finalURL, discovery: discovery)
+        guard response.outcome == .ok else { return PageRead(source: source, extraction: nil) }
+        let origin: ClaimOrigin = role == .website ? .website : .profile
+        let extraction = extractor.extract(
+            body: response.body, contentType: response.contentType, url: response.finalURL, origin: origin)
+        return PageRead(source: source, extraction: extraction)
+    }
+}
+
+/// Timestamps as reports show them: ISO 8601 in UTC with seconds.
+enum Timestamp {
+    static func iso8601(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

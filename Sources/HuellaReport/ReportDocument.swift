@@ -1,0 +1,64 @@
+import HuellaCore
+
+/// The JSON report of SPEC, as a Codable document (schema: `schemas/report.schema.json`).
+public struct ReportDocument: Sendable, Codable {
+    public static let schemaVersion = "1.0"
+
+    public var schemaVersion: String
+    public var tool: ToolInfo
+    public var run: RunInfo
+    public var assistants: [AssistantResult]
+    public var summary: Summary
+    /// Problems with the input (bad lines, bad entries), not tied to one assistant.
+    public var diagnostics: [Diagnostic]
+
+    public init(run result: RunResult, tool: ToolInfo) {
+        schemaVersion = Self.schemaVersion
+        self.tool = tool
+        run = RunInfo(
+            startedAt: result.startedAt, finishedAt: result.finishedAt, pagesFetched: result.pagesFetched,
+            notModified: result.notModified, errors: result.errors)
+        assistants = result.assistants
+        summary = Summary(assistants: result.assistants)
+        diagnostics = result.diagnostics
+    }
+
+    public struct RunInfo: Sendable, Codable {
+        public var startedAt: String
+        public var finishedAt: String
+        public var pagesFetched: Int
+        public var notModified: Int
+        public var errors: Int
+    }
+
+    public struct Summary: Sendable, Codable {
+        public var assistants: Int
+        public var findings: Counts
+
+        init(assistants list: [AssistantResult]) {
+            assistants = list.count
+            let all = list.flatMap(\.findings)
+            findings = Counts(
+                error: all.filter { $0.severity == .error }.count,
+                warning: all.filter { $0.severity == .warning }.count,
+                note: all.filter { $0.severity == .note }.count)
+        }
+    }
+
+    public struct Counts: Sendable, Codable {
+        public var error: Int
+        public var warning: Int
+        public var note: Int
+    }
+}
+
+/// The tool's name and version, as reports show them.
+public struct ToolInfo: Sendable, Hashable, Codable {
+    public var name: String
+    public var version: String
+
+    public init(name: String = "huella", version: String) {
+        self.name = name
+        self.version = version
+    }
+}
