@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["HuellaKit", "HuellaTestSupport"],
+            dependencies: ["huella", "HuellaKit", "HuellaTestSupport"],
             swiftSettings: swift6
         ),
     ]

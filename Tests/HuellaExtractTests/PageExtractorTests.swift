@@ -1,0 +1,170 @@
+import Foundation
+import HuellaCore
+import HuellaTestSupport
+import Testing
+
+@testable import HuellaExtract
+
+@Suite("page extraction")
+struct PageExtractorTests {
+    func extract(_ html: String, url: String = "https://va.test/", contentType: String? = "text/html; charset=utf-8")
+        -> PageExtraction
+    {
+        PageExtractor().extract(body: Data(html.utf8), contentType: contentType, url: url, origin: .website)
+    }
+
+    func extractFixture(_ path: String, url: String, contentType: String?, origin: ClaimOrigin = .website) throws
+        -> PageExtraction
+    {
+        PageExtractor().extract(body: try FixturePaths.data(path), contentType: contentType, url: url, origin: origin)
+    }
+
+    func values(_ kind: ClaimKind, _ extraction: PageExtraction) -> [String] {
+        extraction.claims.filter { $0.kind == kind }.map(\.value.text)
+    }
+
+    @Test("reads the JSON-LD Person of a WordPress site inside an @graph")
+    func wordpressPerson() throws {
+        let page = try extractFixture(
+            "Fixtures/sample/sites/asistente-mjperez.com/index.html", url: "https://asistente-mjperez.com/",
+            contentType: "text/html; charset=UTF-8")
+        #expect(values(.name, page).contains("María José Pérez Gil"))
+        #expect(values(.skill, page).contains("QuickBooks Online"))
+        #expect(values(.education, page).contains("Universidad de Guadalajara"))
+        #expect(values(.credential, page).contains("QuickBooks Online ProAdvisor"))
+        #expect(values(.experienceYears, page) == ["8"])
+        #expect(page.profileLinks.contains("https://www.linkedin.com/in/mjperezgil"))
+        #expect(page.profileLinks.contains("https://github.com/mjperez"))
+        let name = try #require(page.claims.first { $0.kind == .name })
+        #expect(name.locator.hasPrefix("(//script[@type='application/ld+json'])["))
+        #expect(name.locator.contains("#/@graph/"))
+    }
+
+    @Test("decodes a Latin-1 page declared in the HTTP header and in meta")
+    func latin1() throws {
+        for contentType in ["text/html; charset=iso-8859-1", nil] {
+            let page = try extractFixture(
+                "Fixtures/sample/sites/luciafernandez-asistente.es/index.html",
+                url: "https://luciafernandez-asistente.es/", contentType: contentType)
+            #expect(values(.name, page) == ["Lucía Fernández Ortega"])
+            #expect(values(.experienceYears, page) == ["9"])
+        }
+    }
+
+    @Test("reads the microdata name of a GitHub-like profile and its rel=me website")
+    func githubProfile() throws {
+        let page = try extractFixture(
+            "Fixtures/sample/sites/github.com/mjperez.html", url: "https://github.com/mjperez",
+            contentType: "text/html; charset=utf-8", origin: .profile)
+        #expect(values(.name, page) == ["María José Pérez"])
+        #expect(page.claims.allSatisfy { $0.origin == .profile })
+        #expect(values(.relMe, page).contains { $0.hasPrefix("https://asistente-mjperez.com") })
+    }
+
+    @Test(
+        "finds years of experience in English and Spanish",
+        arguments: [
+            ("I have 7 years of experience in bookkeeping.", 7),
+            ("With 10+ years of experience supporting founders", 10),
+            ("over 12 years' experience as an EA", 12),
+            ("Con más de 8 años de experiencia como asistente virtual", 8),
+            ("Tengo 15 años de experiencia profesional", 15),
+        ])
+    func yearsMatch(sentence: String, years: Int) {
+        let page = extract("<html><body><p>\(sentence)</p></body></html>")
+        #expect(values(.experienceYears, page) == [String(years)])
+    }
+
+    @Test(
+        "does not take other numbers for years of experience",
+        arguments: [
+            "Founded 10 years ago in Leeds.",
+            "7 años 1 mes",
+            "Asistente de dirección · 4 years 1 month",
+            "Over 200 clients served",
+            "Respondo en 24 horas",
+        ])
+    func yearsDoNotMatch(sentence: String) {
+        #expect(values(.experienceYears, extract("<html><body><p>\(sentence)</p></body></html>")).isEmpty)
+    }
+
+    @Test("ignores text in scripts, styles, hidden elements and navigation")
+    func invisibleText() {
+        let html = """
+            <html><head><title>9 years of experience</title><style>.x:after{content:"5 years of experience"}</style></head>
+            <body><nav>11 years of experience</nav>
+            <script>var s = "<div>6 years of experience</div>";</script>
+            <div hidden>3 years of experience</div><div style="display: none">4 years of experience</div>
+            <div aria-hidden="true">2 years of experience</div>
+            <p>Visible: 8 years of experience.</p></body></html>
+            """
+        #expect(values(.experienceYears, extract(html)) == ["8"])
+    }
+
+    @Test("skips a malformed JSON-LD block with a diagnostic and keeps its sibling")
+    func malformedJSONLD() {
+        let html = """
+            <html><head>
+            <script type="application/ld+json">{"@type": "Person", "name": "Broken", </script>
+            <script type="application/ld+json"><!-- {"@context":"https://schema.org","@type":"Person","name":"Ana Ruiz","sameAs":"https://github.com/anaruiz"} --></script>
+            </head><body></body></html>
+            """
+        let page = extract(html)
+        #expect(values(.name, page) == ["Ana Ruiz"])
+        #expect(page.diagnostics.count == 1)
+        #expect(page.diagnostics.first?.location.contains("[1]") == true)
+        #expect(page.profileLinks == ["https://github.com/anaruiz"])
+    }
+
+    @Test("does not take an employer's links for the person's")
+    func nestedOrganisation() {
+        let html = """
+            <html><head><script type="application/ld+json">
+            {"@type":"Person","name":"Ana Ruiz","worksFor":{"@type":"Organization","name":"Acme","sameAs":"https://www.linkedin.com/company/acme"}}
+            </script></head><body></body></html>
+            """
+        let page = extract(html)
+        #expect(values(.sameAs, page).isEmpty)
+        #expect(values(.name, page) == ["Ana Ruiz"])
+    }
+
+    @Test("survives empty and non-HTML input")
+    func emptyInput() {
+        let empty = PageExtractor().extract(body: Data(), contentType: nil, url: "https://va.test/", origin: .website)
+        #expect(empty.claims.isEmpty)
+        #expect(!empty.diagnostics.isEmpty)
+        let binary = PageExtractor().extract(
+            body: Data((0..<4096).map { UInt8($0 % 256) }), contentType: "text/html", url: "https://va.test/",
+            origin: .website)
+        #expect(binary.claims.isEmpty)
+    }
+}
+
+@Suite("charset choice")
+struct CharsetTests {
+    @Test(
+        "maps labels the WHATWG way",
+        arguments: [
+            ("text/html; charset=iso-8859-1", "WINDOWS-1252"), ("text/html; charset=\"Latin1\"", "WINDOWS-1252"),
+            ("text/html;charset=utf-8", "UTF-8"), ("text/html", nil),
+        ])
+    func labels(contentType: String, expected: String?) {
+        #expect(Charset.encoding(for: Data("<p>x</p>".utf8), contentType: contentType) == expected)
+    }
+
+    @Test("a UTF-8 byte-order mark wins over the header")
+    func bom() {
+        #expect(Charset.encoding(for: Data([0xEF, 0xBB, 0xBF, 0x3C]), contentType: "text/html; charset=iso-8859-1") == "UTF-8")
+    }
+
+    @Test("Windows-1252 characters in a page labelled Latin-1 decode right")
+    func windows1252() {
+        // “Precio” – 5 € … in cp1252 bytes
+        var bytes = Array("<html><body><p>".utf8)
+        bytes += [0x93] + Array("Precio".utf8) + [0x94, 0x20, 0x96, 0x20, 0x35, 0x20, 0x80, 0x85]
+        bytes += Array("</p></body></html>".utf8)
+        let document = HTMLDocument(data: Data(bytes), url: "https://va.test/", encoding: "WINDOWS-1252")
+        let text = document?.visibleTextBlocks().map(\.text).joined()
+        #expect(text == "“Precio” – 5 €…")
+    }
+}
