@@ -22,7 +22,7 @@ struct KeyChecker {
                 let hint = Self.suggestion(for: name, among: Set(known)).map { " (did you mean '\($0)'?)" } ?? ""
                 problems.append(
                     RuleProblem(
-                        file: file, line: check["primitive"]?.mark?.line ?? mapping["check"]?.mark?.line,
+                        file: file, line: check.first { $0.key.string == "primitive" }?.key.mark?.line,
                         message: "unknown primitive '\(name)'\(hint); known: \(known.joined(separator: ", "))"))
             }
         }

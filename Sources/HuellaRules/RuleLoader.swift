@@ -85,7 +85,10 @@ public struct RuleLoader: Sendable {
         do {
             rule = try YAMLDecoder().decode(Rule.self, from: node)
         } catch {
-            problems.append(problem(nil, Self.describe(error)))
+            // An unknown primitive is already reported, with a hint, by the key check.
+            if !Self.describe(error).contains("'check.primitive'") || problems.isEmpty {
+                problems.append(problem(nil, Self.describe(error)))
+            }
             return .failure(RuleLoadError(problems: problems))
         }
         problems += semanticProblems(rule, path: path, node: node)
@@ -94,7 +97,7 @@ public struct RuleLoader: Sendable {
 
     private func semanticProblems(_ rule: Rule, path: String, node: Node) -> [RuleProblem] {
         var problems: [RuleProblem] = []
-        let line = { (key: String) in node.mapping?[key].map { $0.mark.map { $0.line } ?? nil } ?? nil }
+        let line = { (key: String) in node.mapping?.first { $0.key.string == key }?.key.mark?.line }
         let expectedID = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         if rule.id != expectedID {
             problems.append(RuleProblem(file: path, line: line("id"), message: "id '\(rule.id)' must equal the file name '\(expectedID)'"))

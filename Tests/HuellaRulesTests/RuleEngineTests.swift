@@ -1,0 +1,114 @@
+import HuellaCore
+import HuellaTestSupport
+import Testing
+
+@testable import HuellaRules
+
+@Suite("rule engine")
+struct RuleEngineTests {
+    let rules: [Rule]
+
+    init() throws {
+        rules = try RuleLoader().load(directories: [FixturePaths.rules])
+    }
+
+    func claim(_ kind: ClaimKind, _ value: ClaimValue, _ origin: ClaimOrigin, _ url: String) -> Claim {
+        Claim(kind: kind, value: value, origin: origin, url: url, excerpt: value.text, locator: "/x")
+    }
+
+    func source(_ url: String, _ role: SourceRole, _ outcome: FetchOutcome = .ok, status: Int? = 200) -> Source {
+        Source(url: url, role: role, status: status, outcome: outcome, error: nil, discovery: .declared)
+    }
+
+    func findings(_ claims: [Claim], sources: [Source] = [], language: MessageLanguage = .en) -> [Finding] {
+        RuleEngine(rules: rules, language: language).evaluate(
+            AuditSubject(assistantID: "va-01", sources: sources, claims: claims))
+    }
+
+    @Test("years beyond the tolerance disagree; within it they do not")
+    func years() {
+        let site = "https://va.test/"
+        let profile = "https://www.linkedin.com/in/va"
+        let off = findings([
+            claim(.experienceYears, .number(8), .selfReport, "roster"),
+            claim(.experienceYears, .number(12), .profile, profile),
+        ])
+        #expect(off.map(\.category) == ["experience.years-mismatch"])
+        #expect(off.first?.message == "the self-report claims 8 years of experience; the profile linkedin.com/in/va says 12")
+        #expect(off.first?.evidence.map(\.url) == ["roster", profile])
+        let close = findings([
+            claim(.experienceYears, .number(8), .website, site), claim(.experienceYears, .number(9), .profile, profile),
+        ])
+        #expect(close.isEmpty)
+    }
+
+    @Test("messages come in Spanish with --lang es")
+    func spanish() {
+        let result = findings(
+            [
+                claim(.experienceYears, .number(3), .website, "https://va.test/"),
+                claim(.experienceYears, .number(10), .profile, "https://github.com/va"),
+            ], language: .es)
+        #expect(result.first?.message == "el sitio web va.test declara 3 años de experiencia; el perfil github.com/va indica 10")
+    }
+
+    @Test(
+        "names: accents, case, a second surname, a middle name and initials are not a mismatch",
+        arguments: [
+            ("María José Pérez Gil", "maria jose perez"), ("María José Pérez Gil", "María Pérez"),
+            ("Sarah Thompson", "Sarah J. Thompson"), ("James O'Connor", "JAMES OCONNOR"),
+            ("Lucía Fernández Ortega", "Lic. Lucía Fernández"), ("Ana de la Torre", "Ana Torre"),
+        ])
+    func compatibleNames(a: String, b: String) {
+        let result = findings([claim(.name, .text(a), .selfReport, "roster"), claim(.name, .text(b), .profile, "https://x.test/a")])
+        #expect(result.isEmpty)
+    }
+
+    @Test(
+        "names: another given name or surname is a mismatch",
+        arguments: [
+            ("Lucía Fernández Ortega", "Laura Fernández Ortega"), ("Sarah Thompson", "Sarah Johnson"),
+            ("María Pérez", "José Pérez"),
+        ])
+    func mismatchedNames(a: String, b: String) {
+        let result = findings([claim(.name, .text(a), .selfReport, "roster"), claim(.name, .text(b), .profile, "https://x.test/a")])
+        #expect(result.map(\.category) == ["identity.name-mismatch"])
+    }
+
+    @Test("plain-http websites and unreachable profiles; blocked profiles are only notes")
+    func sources() {
+        let result = findings(
+            [],
+            sources: [
+                source("http://va.test/", .website), source("https://github.com/gone", .profile, .notFound, status: 404),
+                source("https://www.linkedin.com/in/va", .profile, .blocked, status: 999),
+            ])
+        #expect(
+            result.map(\.category).sorted() == [
+                "identity.profile-unreachable", "identity.profile-unverifiable", "site.insecure",
+            ])
+        #expect(result.first { $0.category == "identity.profile-unverifiable" }?.severity == .note)
+    }
+
+    @Test("fingerprints are stable: they ignore the values and the page text, not the sources")
+    func fingerprints() {
+        let profile = "https://www.linkedin.com/in/va"
+        let a = findings([claim(.experienceYears, .number(8), .selfReport, "roster"), claim(.experienceYears, .number(12), .profile, profile)])
+        var changed = claim(.experienceYears, .number(14), .profile, profile + "/?trk=x")
+        changed.excerpt = "Now 14 years of experience"
+        let b = findings([claim(.experienceYears, .number(8), .selfReport, "roster"), changed])
+        #expect(a.first?.fingerprint == b.first?.fingerprint)
+        let c = findings([claim(.experienceYears, .number(8), .selfReport, "roster"), claim(.experienceYears, .number(12), .profile, "https://github.com/va")])
+        #expect(a.first?.fingerprint != c.first?.fingerprint)
+        #expect(a.first?.fingerprint.count == 32)
+    }
+
+    @Test("disabled rules never fire")
+    func disabled() {
+        var rules = self.rules
+        for i in rules.indices { rules[i].enabled = false }
+        let result = RuleEngine(rules: rules).evaluate(
+            AuditSubject(assistantID: "x", sources: [source("http://va.test/", .website)], claims: []))
+        #expect(result.isEmpty)
+    }
+}
