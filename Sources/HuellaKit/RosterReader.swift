@@ -19,8 +19,8 @@ public enum RosterReader {
         for (index, slot) in file.assistants.enumerated() {
             let location = "\(path): assistants[\(index)]"
             switch slot.result {
-            case .failure(let message):
-                diagnostics.append(Diagnostic(level: .error, location: location, message: "\(message); entry skipped"))
+            case .failure(let error):
+                diagnostics.append(Diagnostic(level: .error, location: location, message: "\(error.message); entry skipped"))
             case .success(let entry):
                 let named = "\(location) (id '\(entry.id)')"
                 if entry.id.isEmpty {
@@ -52,12 +52,14 @@ public enum RosterReader {
         return (assistants, diagnostics)
     }
 
-    static func describe(_ error: any Error) -> String {
+    /// A decoding error in words; `skip` leading path components (the entry's own position) are left out.
+    static func describe(_ error: any Error, skip: Int = 0) -> String {
         guard let decoding = error as? DecodingError else { return "invalid JSON" }
         switch decoding {
         case .keyNotFound(let key, _): return "missing key '\(key.stringValue)'"
         case .typeMismatch(_, let c), .valueNotFound(_, let c):
-            let path = c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            let path = c.codingPath.dropFirst(skip).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                .joined(separator: ".")
             return "wrong type at '\(path)'"
         case .dataCorrupted(let c):
             let underlying = (c.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
@@ -78,7 +80,7 @@ public enum RosterReader {
             do {
                 result = .success(try Entry(from: decoder))
             } catch {
-                result = .failure(EntryError(message: RosterReader.describe(error)))
+                result = .failure(EntryError(message: RosterReader.describe(error, skip: decoder.codingPath.count)))
             }
         }
     }

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Runs the built `huella` binary and captures what it printed and how it exited.
+public struct HuellaRun: Sendable {
+    public var status: Int32
+    public var stdout: Data
+    public var stderr: String
+
+    public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+
+    /// Runs `huella` with arguments, in `directory` if given, with `environment` added.
+    public static func run(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+    ) throws -> HuellaRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FixturePaths.huellaBinary)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes while the process runs, so a large report cannot block it.
+        let errData = LockedData()
+        let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errData.isSet { Thread.sleep(forTimeInterval: 0.005) }
+        return HuellaRun(
+            status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData.value, as: UTF8.self))
+    }
+}
+
+/// Data handed from a reader thread.
+private final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+
+    func set(_ value: Data) { lock.withLock { data = value } }
+    var isSet: Bool { lock.withLock { data != nil } }
+    var value: Data { lock.withLock { data ?? Data() } }
+}

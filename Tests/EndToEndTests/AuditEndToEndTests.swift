@@ -1,0 +1,176 @@
+import Foundation
+import HuellaTestSupport
+import Testing
+
+/// The built binary against the bundled sample, served by the loopback fixture server.
+@Suite("huella audit, end to end")
+struct AuditEndToEndTests {
+    let server: FixtureServer
+
+    init() throws {
+        server = try FixtureServer(roots: [FixturePaths.sampleSites])
+    }
+
+    var network: [String] {
+        server.connectTo.flatMap { ["--connect-to", $0] } + ["--cacert", server.caFile, "--allow-private-network"]
+    }
+
+    struct Report: Decodable {
+        struct Assistant: Decodable {
+            var id: String
+            var name: String?
+            var sources: [Source]
+            var findings: [Finding]
+            var claims: [Claim]
+        }
+        struct Source: Decodable {
+            var url: String
+            var role: String
+            var status: Int?
+            var outcome: String
+            var error: String?
+        }
+        struct Finding: Decodable {
+            var rule: String
+            var category: String
+            var severity: String
+            var message: String
+            var fingerprint: String
+            var baseline: String
+            var ethicsClause: String
+            var evidence: [Evidence]
+        }
+        struct Evidence: Decodable {
+            var url: String
+            var excerpt: String
+            var locator: String
+        }
+        struct Claim: Decodable {
+            var kind: String
+            var url: String
+        }
+        struct Summary: Decodable {
+            var assistants: Int
+            var findings: [String: Int]
+        }
+        var schemaVersion: String
+        var assistants: [Assistant]
+        var summary: Summary
+    }
+
+    func categories(_ report: Report, _ id: String) -> [String] {
+        report.assistants.first { $0.id == id }?.findings.map(\.category).sorted() ?? []
+    }
+
+    @Test("audits the sample roster: planted inconsistencies found, the honest VA clean")
+    func roster() throws {
+        let run = try HuellaRun.run(["audit", "--roster", FixturePaths.path("Fixtures/sample/roster.json"), "--format", "json"] + network)
+        #expect(run.status == 0)
+        let report = try JSONDecoder().decode(Report.self, from: run.stdout)
+        #expect(report.schemaVersion == "1.0")
+        #expect(report.assistants.map(\.id) == ["va-01", "va-02", "va-03", "va-04"])
+        #expect(categories(report, "va-01") == ["experience.years-mismatch"])
+        #expect(categories(report, "va-02") == ["experience.years-mismatch", "site.insecure"])
+        #expect(categories(report, "va-03") == ["identity.name-mismatch", "identity.profile-unreachable"])
+        #expect(categories(report, "va-04") == [])
+        #expect(report.summary.findings["warning"] == 5)
+        let years = try #require(report.assistants[0].findings.first)
+        #expect(years.message.contains("8") && years.message.contains("12"))
+        #expect(years.evidence.last?.excerpt.contains("12 años de experiencia") == true)
+        #expect(years.baseline == "new")
+        #expect(years.ethicsClause == "FOUND-ETH-MISREP")
+        let gone = try #require(report.assistants[2].sources.first { $0.url == "https://github.com/luciafdz" })
+        #expect(gone.outcome == "not-found" && gone.status == 404)
+        #expect(run.stderr.contains("--allow-private-network"))
+        // Every page of the sample was fetched over the loopback server, the http site over http.
+        let requests = server.requests()
+        #expect(requests.count == 10)
+        #expect(requests.filter { $0.scheme == "http" }.map(\.host) == ["sarahthompsonva.com"])
+    }
+
+    @Test("audits a URL list, discovering profiles from the websites")
+    func urlList() throws {
+        let run = try HuellaRun.run(["audit", FixturePaths.path("Fixtures/sample/urls.txt"), "--format", "json"] + network)
+        #expect(run.status == 0)
+        let report = try JSONDecoder().decode(Report.self, from: run.stdout)
+        #expect(report.assistants.count == 4)
+        let first = report.assistants[0]
+        #expect(first.id == "asistente-mjperez.com")
+        #expect(first.name == "María José Pérez Gil")
+        #expect(Set(first.sources.filter { $0.role == "profile" }.map(\.url)) == [
+            "https://www.linkedin.com/in/mjperezgil", "https://github.com/mjperez",
+        ])
+        #expect(categories(report, "asistente-mjperez.com") == ["experience.years-mismatch"])
+    }
+
+    @Test("--fail-on warning exits 1; the text format and --lang es work")
+    func failOnAndSpanish() throws {
+        let run = try HuellaRun.run(
+            ["audit", "--roster", FixturePaths.path("Fixtures/sample/roster.json"), "--format", "text", "--lang", "es",
+             "--fail-on", "warning"] + network)
+        #expect(run.status == 1)
+        #expect(run.stdoutText.contains("la autodeclaración declara 8 años de experiencia"))
+        #expect(run.stdoutText.contains("4 assistants"))
+    }
+
+    @Test("without --allow-private-network the SSRF guard refuses loopback and nothing reaches the server")
+    func guardOn() throws {
+        let run = try HuellaRun.run(
+            ["audit", FixturePaths.path("Fixtures/sample/urls.txt"), "--format", "json", "--cacert", server.caFile]
+                + server.connectTo.flatMap { ["--connect-to", $0] })
+        #expect(run.status == 0)
+        let report = try JSONDecoder().decode(Report.self, from: run.stdout)
+        #expect(report.assistants.flatMap(\.sources).allSatisfy { $0.outcome == "ssrf-refused" })
+        #expect(server.requests().isEmpty)
+    }
+
+    @Test("writes the report atomically to --output with mode 0600; stdout stays empty")
+    func outputFile() throws {
+        let dir = try TemporaryDirectory()
+        let target = (dir.path as NSString).appendingPathComponent("report.json")
+        let run = try HuellaRun.run(
+            ["audit", "--roster", FixturePaths.path("Fixtures/sample/roster.json"), "--output", target] + network)
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        let attributes = try FileManager.default.attributesOfItem(atPath: target)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: target)))
+        #expect(report.assistants.count == 4)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"])
+    }
+
+    @Test("bad roster entries are named and skipped; the good ones are audited")
+    func badEntries() throws {
+        let dir = try TemporaryDirectory()
+        let roster = try dir.write(
+            "roster.json",
+            """
+            {"assistants": [
+              {"id": "ok", "name": "James O'Connor", "website": "https://jamesoconnor-va.ie/", "claims": {"experienceYears": 7}},
+              {"name": "no id"},
+              {"id": "ftp", "website": "ftp://jamesoconnor-va.ie/"},
+              {"id": "ok", "website": "https://jamesoconnor-va.ie/"},
+              {"id": "years", "claims": {"experienceYears": "ten"}}
+            ]}
+            """)
+        let run = try HuellaRun.run(["audit", "--roster", roster, "--format", "json"] + network)
+        #expect(run.status == 0)
+        let report = try JSONDecoder().decode(Report.self, from: run.stdout)
+        #expect(report.assistants.map(\.id) == ["ok", "ftp"])
+        #expect(run.stderr.contains("assistants[1]: missing key 'id'; entry skipped"))
+        #expect(run.stderr.contains("assistants[2] (id 'ftp'): website: 'ftp://jamesoconnor-va.ie/' is not an http(s) URL"))
+        #expect(run.stderr.contains("assistants[3] (id 'ok'): duplicate id 'ok'; entry skipped"))
+        #expect(run.stderr.contains("assistants[4]: wrong type at 'claims.experienceYears'; entry skipped"))
+    }
+
+    @Test("usage errors exit 2 with a message on stderr", arguments: [
+        ["audit"], ["audit", "--format", "pdf", "x.txt"], ["audit", "/nonexistent/urls.txt"],
+        ["audit", "--roster", "/nonexistent/roster.json"], ["audit", "x.txt", "--connect-to", "bad"],
+    ])
+    func usage(arguments: [String]) throws {
+        let run = try HuellaRun.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(!run.stderr.isEmpty)
+    }
+}
