@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "HuellaExtract",
-            dependencies: ["CLibXML2", "HuellaCore"],
+            dependencies: ["CLibXML2", "HuellaCore", "Yams"],
             swiftSettings: swift6
         ),
         .target(
@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HuellaExtractTests",
-            dependencies: ["HuellaExtract", "HuellaTestSupport"],
+            dependencies: ["HuellaExtract", "HuellaTestSupport", "Yams"],
             swiftSettings: swift6
         ),
         .testTarget(

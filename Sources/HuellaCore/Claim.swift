@@ -29,52 +29,31 @@ public struct Claim: Sendable, Hashable, Codable {
 /// The kinds of claim huella extracts. The raw values appear in reports and rules.
 public enum ClaimKind: String, Sendable, Hashable, Codable, CaseIterable {
     case name
+    case jobTitle = "job-title"
     case experienceYears = "experience-years"
     case sinceYear = "since-year"
-    case sameAs = "same-as"
-    case relMe = "rel-me"
-    case skill
+    case position
     case education
     case credential
     case language
-    case jobTitle = "job-title"
-}
-
-/// A claim's value: a number or a piece of text.
-public enum ClaimValue: Sendable, Hashable, Codable {
-    case number(Int)
-    case text(String)
-
-    /// The value as a number, when it is one.
-    public var number: Int? {
-        if case .number(let n) = self { return n }
-        return nil
-    }
-
-    /// The value as text (numbers in decimal).
-    public var text: String {
-        switch self {
-        case .number(let n): String(n)
-        case .text(let s): s
-        }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let n = try? container.decode(Int.self) {
-            self = .number(n)
-        } else {
-            self = .text(try container.decode(String.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .number(let n): try container.encode(n)
-        case .text(let s): try container.encode(s)
-        }
-    }
+    case skill
+    case birthYear = "birth-year"
+    case email
+    case phone
+    case contactForm = "contact-form"
+    case legalName = "legal-name"
+    case legalForm = "legal-form"
+    case taxID = "tax-id"
+    case privacyPolicy = "privacy-policy"
+    case terms
+    case contract
+    case confidentiality
+    case testimonial
+    case superlative
+    case guarantee
+    case copyrightYear = "copyright-year"
+    case sameAs = "same-as"
+    case relMe = "rel-me"
 }
 
 /// Which kind of source a claim comes from.

@@ -1,52 +1,41 @@
 import Foundation
 import HuellaCore
 
-/// "N years of experience" and "N años de experiencia" in visible text.
+/// Years of experience ("10+ years of experience", "más de ocho años de experiencia",
+/// "a decade of experience"), "since 2015" / "desde 2015", and a stated birth year.
 struct ExperiencePatterns {
-    private static let patterns: [NSRegularExpression] = [
-        // English: "10+ years of experience", "over 8 years' experience", "7 yrs of experience"
-        #"(?:\b(?:over|more than|nearly|almost|about)\s+)?\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:professional\s+|hands-on\s+|combined\s+)?experience\b"#,
-        // Spanish: "más de 8 años de experiencia", "12 años de experiencia profesional"
-        #"(?:\b(?:más de|mas de|casi|cerca de)\s+)?\b(\d{1,2})\s*\+?\s*años\s+de\s+experiencia\b"#,
-    ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    private static let number = #"(\d{1,2}|"# + Patterns.numberWordAlternation + ")"
+    private static let years = Patterns.compile(
+        #"\b(?:over|more than|nearly|almost|about|m[aá]s de|casi|cerca de)?\s*"# + number
+            + #"\s*\+?\s*(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:professional\s+|combined\s+|hands-on\s+|industry\s+)?(?:experience|expertise)\b"#
+            + #"|\b"# + number + #"\s*\+?\s*a[ñn]os\s+de\s+(?:experiencia|trayectoria)\b"#)
+    private static let decade = Patterns.compile(
+        #"\b(?:over |more than |nearly |almost |m[aá]s de |casi )?(a|one|two|una|dos)\s+(?:decades?|d[eé]cadas?)\s+(?:of\s+|de\s+)?(?:experience|experiencia|trayectoria)"#)
+    private static let since = Patterns.compile(
+        #"\b(?:since|established in|founded in|in business since|serving clients since|desde(?: el(?: a[ñn]o)?)?|fundad[ao] en|en el mercado desde|trabajando desde)\s+((?:19|20)\d{2})\b"#)
+    private static let born = Patterns.compile(
+        #"\b(?:born in|born|nac[ií] en(?: el a[ñn]o)?|nacid[ao] en(?: el a[ñn]o)?)\s+((?:19|20)\d{2})\b"#)
 
-    let origin: ClaimOrigin
-    let url: String
-
-    func claims(in blocks: [TextBlock]) -> [Claim] {
+    func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
-        for block in blocks {
-            let text = block.text as NSString
-            for pattern in Self.patterns {
-                for match in pattern.matches(in: block.text, range: NSRange(location: 0, length: text.length)) {
-                    guard let years = Int(text.substring(with: match.range(at: 1))), (1...60).contains(years) else {
-                        continue
-                    }
-                    claims.append(
-                        Claim(
-                            kind: .experienceYears, value: .number(years), origin: origin, url: url,
-                            excerpt: Excerpt.around(match.range, in: text), locator: block.locator))
-                }
-            }
+        for match in index.matches(Self.years) {
+            let group = match.range(at: 1).location != NSNotFound ? 1 : 2
+            guard let n = Patterns.number(index.substring(match.range(at: group))), (1...60).contains(n) else { continue }
+            claims.append(index.claim(.experienceYears, .number(n), at: match.range))
+        }
+        for match in index.matches(Self.decade) {
+            let word = index.substring(match.range(at: 1)).lowercased()
+            claims.append(index.claim(.experienceYears, .number(word == "two" || word == "dos" ? 20 : 10), at: match.range))
+        }
+        let thisYear = Patterns.currentYear
+        for match in index.matches(Self.since) {
+            guard let year = Int(index.substring(match.range(at: 1))), (1950...thisYear).contains(year) else { continue }
+            claims.append(index.claim(.sinceYear, .number(year), at: match.range))
+        }
+        for match in index.matches(Self.born) {
+            guard let year = Int(index.substring(match.range(at: 1))), (1930...thisYear).contains(year) else { continue }
+            claims.append(index.claim(.birthYear, .number(year), at: match.range))
         }
         return claims
-    }
-}
-
-/// Readable excerpts: the words around a match, cut at word boundaries.
-enum Excerpt {
-    static let radius = 80
-
-    static func around(_ range: NSRange, in text: NSString) -> String {
-        let start = max(0, range.location - radius)
-        let end = min(text.length, range.location + range.length + radius)
-        var excerpt = text.substring(with: NSRange(location: start, length: end - start))
-        if start > 0, let space = excerpt.firstIndex(of: " ") {
-            excerpt = "…" + excerpt[excerpt.index(after: space)...]
-        }
-        if end < text.length, let space = excerpt.lastIndex(of: " ") {
-            excerpt = excerpt[..<space] + "…"
-        }
-        return excerpt
     }
 }

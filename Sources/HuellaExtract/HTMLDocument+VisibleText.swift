@@ -12,6 +12,9 @@ extension HTMLDocument {
         "script", "style", "noscript", "template", "title", "head", "svg", "iframe", "object", "canvas",
         "select", "nav",
     ]
+    /// Inline elements whose edges separate words: pages often render a separator between
+    /// them with CSS ("ene. 2019</time><span>· 7 años") that the text would otherwise lose.
+    private static let wordBreaks: Set<String> = ["time", "span", "button", "label", "sup", "sub", "img", "input"]
     /// Elements that start a new line of text.
     private static let blocks: Set<String> = [
         "p", "div", "section", "article", "header", "footer", "main", "aside", "li", "ul", "ol", "h1", "h2",
@@ -43,6 +46,8 @@ extension HTMLDocument {
                     if Self.blocks.contains(name) {
                         flush()
                         currentBlock = current
+                    } else if Self.wordBreaks.contains(name) {
+                        buffer.append(0x20)
                     }
                     descend = current.pointee.children != nil
                     if !descend && Self.blocks.contains(name) { currentBlock = enclosingBlock(of: current) ?? root }
@@ -72,9 +77,12 @@ extension HTMLDocument {
                 }
                 guard let parent = cursor.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { break }
                 cursor = parent
-                if Self.blocks.contains(elementName(cursor)) {
+                let name = elementName(cursor)
+                if Self.blocks.contains(name) {
                     flush()
                     currentBlock = enclosingBlock(of: cursor) ?? root
+                } else if Self.wordBreaks.contains(name) {
+                    buffer.append(0x20)
                 }
             }
         }

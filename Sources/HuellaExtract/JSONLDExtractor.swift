@@ -10,6 +10,7 @@ struct JSONLDExtractor {
     ]
 
     let origin: ClaimOrigin
+    let vocabulary: SkillVocabulary
 
     func extract(from document: HTMLDocument) -> (claims: [Claim], diagnostics: [Diagnostic]) {
         var claims: [Claim] = []
@@ -23,7 +24,7 @@ struct JSONLDExtractor {
             guard !raw.isEmpty else { continue }
             do {
                 let value = try JSONDecoder().decode(JSONValue.self, from: Data(raw.utf8))
-                var visitor = Visitor(origin: origin, url: document.url, scriptLocator: locator)
+                var visitor = Visitor(origin: origin, url: document.url, scriptLocator: locator, vocabulary: vocabulary)
                 visitor.visit(value, pointer: "")
                 claims += visitor.claims
             } catch {
@@ -53,13 +54,15 @@ struct JSONLDExtractor {
         let origin: ClaimOrigin
         let url: String
         let scriptLocator: String
+        let vocabulary: SkillVocabulary
         var claims: [Claim] = []
         private var depth = 0
 
-        init(origin: ClaimOrigin, url: String, scriptLocator: String) {
+        init(origin: ClaimOrigin, url: String, scriptLocator: String, vocabulary: SkillVocabulary) {
             self.origin = origin
             self.url = url
             self.scriptLocator = scriptLocator
+            self.vocabulary = vocabulary
         }
 
         /// Visits a value; objects nested inside a subject (an employer under `worksFor`)
@@ -94,29 +97,73 @@ struct JSONLDExtractor {
             for (i, item) in (subject["sameAs"]?.list ?? []).enumerated() {
                 if let link = item.string { add(.sameAs, .text(link), excerpt: link, pointer: "\(pointer)/sameAs/\(i)") }
             }
+            if let email = subject["email"]?.string {
+                let address = email.replacingOccurrences(of: "mailto:", with: "")
+                add(.email, .text(address), excerpt: email, pointer: "\(pointer)/email")
+            }
+            if let phone = subject["telephone"]?.string {
+                add(.phone, .text(ContactExtractor.digits(phone)), excerpt: phone, pointer: "\(pointer)/telephone")
+            }
+            if let legal = subject["legalName"]?.string {
+                add(.legalName, .text(legal), excerpt: legal, pointer: "\(pointer)/legalName")
+            }
+            for key in ["taxID", "vatID"] {
+                if let id = subject[key]?.string {
+                    add(.taxID, .text(BusinessPatterns.compact(id)), excerpt: id, pointer: "\(pointer)/\(key)")
+                }
+            }
             guard isPerson else { return }
-            if let title = subject["jobTitle"]?.string {
+            collectPerson(subject, pointer: pointer)
+        }
+
+        private mutating func collectPerson(_ subject: JSONValue, pointer: String) {
+            if let title = subject["jobTitle"]?.list.first?.string {
                 add(.jobTitle, .text(title), excerpt: title, pointer: "\(pointer)/jobTitle")
+            }
+            if let birth = subject["birthDate"]?.string, let year = YearMonth(birth)?.year {
+                add(.birthYear, .number(year), excerpt: birth, pointer: "\(pointer)/birthDate")
             }
             for (i, item) in (subject["knowsAbout"]?.list ?? []).enumerated() {
                 if let skill = item.string ?? item["name"]?.string {
-                    add(.skill, .text(skill), excerpt: skill, pointer: "\(pointer)/knowsAbout/\(i)")
+                    add(.skill, .text(vocabulary.id(for: skill) ?? skill), excerpt: skill, pointer: "\(pointer)/knowsAbout/\(i)")
                 }
             }
             for (i, item) in (subject["alumniOf"]?.list ?? []).enumerated() {
-                if let school = item.string ?? item["name"]?.string {
-                    add(.education, .text(school), excerpt: school, pointer: "\(pointer)/alumniOf/\(i)")
-                }
+                guard let school = item.string ?? item["name"]?.string else { continue }
+                let degree = Degree(level: nil, field: nil, institution: school, status: .completed, year: nil)
+                add(.education, .degree(degree), excerpt: school, pointer: "\(pointer)/alumniOf/\(i)")
             }
             for (i, item) in (subject["hasCredential"]?.list ?? []).enumerated() {
                 guard let name = item.string ?? item["name"]?.string else { continue }
                 let issuer = item["recognizedBy"]?["name"]?.string ?? item["recognizedBy"]?.string
+                let category = (item["credentialCategory"]?.string ?? item["credentialCategory"]?["name"]?.string ?? "").lowercased()
                 let excerpt = issuer.map { "\(name) (\($0))" } ?? name
-                add(.credential, .text(name), excerpt: excerpt, pointer: "\(pointer)/hasCredential/\(i)")
+                let at = "\(pointer)/hasCredential/\(i)"
+                if category.contains("degree") || category.contains("titul") || category.contains("grado") {
+                    let degree = Degree(
+                        level: EducationLevel.of(name), name: name, field: EducationLevel.field(in: name), institution: issuer,
+                        status: .completed, year: item["dateCreated"]?.string.flatMap { YearMonth($0)?.year })
+                    add(.education, .degree(degree), excerpt: excerpt, pointer: at)
+                } else {
+                    add(.credential, .credential(Credential(name: name, issuer: issuer)), excerpt: excerpt, pointer: at)
+                }
             }
             for (i, item) in (subject["knowsLanguage"]?.list ?? []).enumerated() {
-                if let language = item.string ?? item["name"]?.string {
-                    add(.language, .text(language), excerpt: language, pointer: "\(pointer)/knowsLanguage/\(i)")
+                guard let language = item.string ?? item["name"]?.string ?? item["alternateName"]?.string,
+                    let code = LanguagePatterns.code(for: language)
+                else { continue }
+                add(.language, .language(LanguageSkill(code: code, level: nil)), excerpt: language, pointer: "\(pointer)/knowsLanguage/\(i)")
+            }
+            for key in ["hasOccupation", "worksFor"] {
+                for (i, item) in (subject[key]?.list ?? []).enumerated() {
+                    guard let start = item["startDate"]?.string.flatMap(YearMonth.init) else { continue }
+                    let end = item["endDate"]?.string.flatMap(YearMonth.init)
+                    let title = item["roleName"]?.string ?? item["name"]?.string
+                    let org = item["worksFor"]?["name"]?.string ?? (key == "worksFor" ? item["name"]?.string : nil)
+                    let position = Position(
+                        title: key == "worksFor" ? item["roleName"]?.string : title, organization: org, start: start, end: end,
+                        current: end == nil)
+                    add(.position, .position(position), excerpt: position.description, pointer: "\(pointer)/\(key)/\(i)")
                 }
             }
         }

@@ -21,7 +21,11 @@ public struct PageExtraction: Sendable, Hashable {
 
 /// Parses a page with libxml2 and runs every extractor over it.
 public struct PageExtractor: Sendable {
-    public init() {}
+    public let vocabulary: SkillVocabulary
+
+    public init(vocabulary: SkillVocabulary = .empty) {
+        self.vocabulary = vocabulary
+    }
 
     /// Extracts a page's claims. `url` is the page's final URL (the base for links).
     public func extract(body: Data, contentType: String?, url: String, origin: ClaimOrigin) -> PageExtraction {
@@ -33,18 +37,47 @@ public struct PageExtractor: Sendable {
             let diagnostic = Diagnostic(level: .warning, location: url, message: "the page is empty or not HTML")
             return PageExtraction(claims: [], profileLinks: [], diagnostics: [diagnostic], language: nil)
         }
-        let jsonLD = JSONLDExtractor(origin: origin).extract(from: document)
-        let blocks = document.visibleTextBlocks()
+        let index = TextIndex(blocks: document.visibleTextBlocks(), url: url, origin: origin)
+        let jsonLD = JSONLDExtractor(origin: origin, vocabulary: vocabulary).extract(from: document)
+        let business = BusinessPatterns().claims(in: index)
         var claims = jsonLD.claims
-        claims += MicrodataNames(origin: origin).claims(in: document)
+        claims += MicrodataPerson(origin: origin).claims(in: document)
+        claims += Microformats(origin: origin, vocabulary: vocabulary).claims(in: document)
+        claims += MetaTags(origin: origin).claims(in: document)
         claims += RelMeLinks(origin: origin).claims(in: document)
-        claims += ExperiencePatterns(origin: origin, url: url).claims(in: blocks)
+        claims += ContactExtractor(origin: origin).claims(in: document, text: index)
+        claims += TestimonialExtractor(origin: origin).claims(in: document)
+        claims += ExperiencePatterns().claims(in: index)
+        claims += PositionPatterns().claims(in: index)
+        claims += EducationPatterns().claims(in: index)
+        claims += CredentialPatterns().claims(in: index)
+        claims += LanguagePatterns().claims(in: index)
+        claims += SkillMentions(vocabulary: vocabulary).claims(in: index)
+        claims += business.claims
+        claims += AdvertisingPatterns().claims(in: index)
+        claims += TermsPatterns().claims(in: index)
 
         var seen: Set<String> = []
         let links = claims.filter { $0.kind == .sameAs || $0.kind == .relMe }
             .compactMap { document.resolve($0.value.text) }
             .filter { seen.insert(PageKey.of($0)).inserted }
         return PageExtraction(
-            claims: claims, profileLinks: links, diagnostics: jsonLD.diagnostics, language: document.language)
+            claims: Self.deduplicated(claims), profileLinks: links, diagnostics: jsonLD.diagnostics + business.diagnostics,
+            language: document.language)
+    }
+
+    /// The same fact stated twice on one page (JSON-LD and visible text) is one claim;
+    /// the structured statement, found first, is kept.
+    static func deduplicated(_ claims: [Claim]) -> [Claim] {
+        var seen: Set<String> = []
+        return claims.filter { claim in
+            let key: String
+            switch claim.value {
+            case .text(let t): key = PersonName(t).tokens.joined(separator: " ")
+            case .number(let n): key = String(n)
+            default: key = claim.value.text.lowercased()
+            }
+            return seen.insert("\(claim.kind.rawValue)|\(key)|\(claim.kind == .testimonial ? claim.locator : "")").inserted
+        }
     }
 }

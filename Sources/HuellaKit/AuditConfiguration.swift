@@ -1,3 +1,4 @@
+import HuellaExtract
 import HuellaFetch
 import HuellaRules
 
@@ -9,11 +10,14 @@ public struct AuditConfiguration: Sendable {
     public var assistantConcurrency: Int
     /// Most profile pages fetched per assistant (declared and discovered together).
     public var maxProfilesPerAssistant: Int
+    /// The skills vocabulary claims are normalised with.
+    public var vocabulary: SkillVocabulary
 
     public init(
         fetch: FetchOptions = FetchOptions(), language: MessageLanguage = .en, assistantConcurrency: Int = 16,
-        maxProfilesPerAssistant: Int = 12
+        maxProfilesPerAssistant: Int = 12, vocabulary: SkillVocabulary = .empty
     ) {
+        self.vocabulary = vocabulary
         self.fetch = fetch
         self.language = language
         self.assistantConcurrency = assistantConcurrency

@@ -10,7 +10,7 @@ public struct Auditor: Sendable {
     let fetcher: any Fetcher
     let engine: RuleEngine
     let configuration: AuditConfiguration
-    let extractor = PageExtractor()
+    let extractor: PageExtractor
     let logger: Logger
 
     public init(
@@ -20,6 +20,7 @@ public struct Auditor: Sendable {
         self.fetcher = fetcher
         self.engine = RuleEngine(rules: rules, language: configuration.language)
         self.configuration = configuration
+        self.extractor = PageExtractor(vocabulary: configuration.vocabulary)
         self.logger = logger
     }
 

@@ -109,10 +109,13 @@ struct AuditCommand: AsyncParsableCommand {
             diagnostics.error(error.description)
             throw ExitCode(ExitStatus.usage)
         }
+        let (vocabulary, vocabularyProblem) = HuellaResources.skillVocabulary()
+        if let vocabularyProblem { diagnostics.warning(vocabularyProblem) }
         let auditor = Auditor(
             fetcher: fetcher, rules: ruleSet,
             configuration: AuditConfiguration(
-                fetch: network.fetchOptions(), language: lang, assistantConcurrency: concurrency))
+                fetch: network.fetchOptions(), language: lang, assistantConcurrency: concurrency,
+                vocabulary: vocabulary))
         let result = await auditor.run(assistants, inputDiagnostics: inputProblems) { assistant in
             sink.stream(assistant)
         }

@@ -3,6 +3,7 @@ import Foundation
 import HuellaCore
 import HuellaExtract
 import HuellaFetch
+import HuellaKit
 
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +50,9 @@ struct ExtractCommand: AsyncParsableCommand {
             contentType = response.contentType
             url = response.finalURL
         }
-        let extraction = PageExtractor().extract(
+        let (vocabulary, problem) = HuellaResources.skillVocabulary()
+        if let problem { Diagnostics().warning(problem) }
+        let extraction = PageExtractor(vocabulary: vocabulary).extract(
             body: body, contentType: contentType, url: url, origin: role == .website ? .website : .profile)
         extraction.diagnostics.forEach { Diagnostics().report($0) }
         switch format {

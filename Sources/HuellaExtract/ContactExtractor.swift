@@ -1,0 +1,103 @@
+internal import CLibXML2
+import Foundation
+import HuellaCore
+
+/// Contact routes (email, phone, a contact form) and the privacy and terms pages a site
+/// links to, read from the document's links and forms and from its visible text.
+struct ContactExtractor {
+    let origin: ClaimOrigin
+
+    private static let email = Patterns.compile(#"(?<![\w.+-])([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})(?![\w-])"#)
+    private static let phone = Patterns.compile(
+        #"(?:\b(?:tel(?:[eé]fono)?|phone|call|ll[aá]m[ae]me|whatsapp|m[oó]vil|celular|cel)\.?:?\s*|(?<![\w+])(?=\+))(\+?\d[\d\s().-]{7,18}\d)"#)
+    private static let privacy = Patterns.compile(
+        #"privacy|privacidad|protecci[oó]n de datos|datenschutz|\brgpd\b|\bgdpr\b|cookie polic|pol[ií]tica de cookies"#)
+    private static let terms = Patterns.compile(
+        #"terms|t[eé]rminos|condiciones|aviso legal|legal notice|imprint|\blegal\b"#)
+
+    func claims(in document: HTMLDocument, text index: TextIndex) -> [Claim] {
+        var claims: [Claim] = []
+        var seen: Set<String> = []
+        func add(_ kind: ClaimKind, _ value: String, excerpt: String, locator: String) {
+            guard seen.insert("\(kind.rawValue):\(value.lowercased())").inserted else { return }
+            claims.append(
+                Claim(kind: kind, value: .text(value), origin: origin, url: document.url, excerpt: excerpt, locator: locator))
+        }
+        for node in document.select("//a[@href]") {
+            guard let href = document.attribute("href", of: node)?.trimmingCharacters(in: .whitespaces) else { continue }
+            let lower = href.lowercased()
+            let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
+            if lower.hasPrefix("mailto:") {
+                let address = String(href.dropFirst(7).prefix { $0 != "?" }).removingPercentEncoding ?? ""
+                if address.contains("@") { add(.email, address, excerpt: label.isEmpty ? address : label, locator: document.path(of: node)) }
+            } else if lower.hasPrefix("tel:") {
+                add(.phone, Self.digits(String(href.dropFirst(4))), excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
+            } else if lower.contains("wa.me/") || lower.contains("api.whatsapp.com/send") {
+                let number = lower.components(separatedBy: "wa.me/").last.map { String($0.prefix { $0.isNumber }) } ?? ""
+                if number.count >= 8 { add(.phone, "+" + number, excerpt: label.isEmpty ? href : label, locator: document.path(of: node)) }
+            } else {
+                let both = label + " " + href
+                let range = NSRange(location: 0, length: (both as NSString).length)
+                let target = document.resolve(href) ?? href
+                if Self.privacy?.firstMatch(in: both, range: range) != nil {
+                    add(.privacyPolicy, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
+                } else if Self.terms?.firstMatch(in: label, range: NSRange(location: 0, length: (label as NSString).length)) != nil
+                    || lower.contains("terms") || lower.contains("terminos") || lower.contains("aviso-legal")
+                {
+                    add(.terms, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
+                }
+            }
+        }
+        for match in index.matches(Self.email) {
+            let address = index.substring(match.range(at: 1))
+            guard !address.lowercased().hasSuffix(".png"), !address.lowercased().hasSuffix(".jpg") else { continue }
+            if seen.insert("email:\(address.lowercased())").inserted {
+                claims.append(index.claim(.email, .text(address), at: match.range))
+            }
+        }
+        for match in index.matches(Self.phone) {
+            let number = Self.digits(index.substring(match.range(at: 1)))
+            guard number.filter(\.isNumber).count >= 9, seen.insert("phone:\(number)").inserted else { continue }
+            claims.append(index.claim(.phone, .text(number), at: match.range))
+        }
+        if let form = contactForm(in: document) {
+            claims.append(
+                Claim(
+                    kind: .contactForm, value: .text(document.attribute("action", of: form).flatMap(document.resolve) ?? document.url),
+                    origin: origin, url: document.url, excerpt: "<form> with message fields", locator: document.path(of: form)))
+        }
+        return claims
+    }
+
+    /// A form a visitor writes to: a text area, or an email field next to a name or
+    /// message field; search boxes and bare newsletter sign-ups do not count.
+    private func contactForm(in document: HTMLDocument) -> xmlNodePtr? {
+        document.select(
+            "//form[not(@role='search')][.//textarea or (.//input[@type='email' or contains(@name,'mail')] and .//input[contains(@name,'name') or contains(@name,'nombre')])]"
+        ).first
+    }
+
+    /// `+52 (81) 1234-5678` → `+528112345678`.
+    static func digits(_ text: String) -> String {
+        let kept = text.filter { $0.isNumber || $0 == "+" }
+        return kept.hasPrefix("+") ? "+" + kept.dropFirst().filter(\.isNumber) : kept.filter(\.isNumber)
+    }
+}
+
+/// Testimonials: quotations from clients (blockquotes, testimonial cards, schema.org reviews).
+struct TestimonialExtractor {
+    let origin: ClaimOrigin
+
+    func claims(in document: HTMLDocument) -> [Claim] {
+        let cards = "contains(concat(' ',normalize-space(@class),' '),' testimonial ') or contains(@class,'testimonial-item') or contains(@class,'testimonial-card') or contains(@class,'elementor-testimonial-wrapper') or contains(@class,'testimonio ') or contains(concat(' ',normalize-space(@class),' '),' testimonio ') or contains(@itemtype,'schema.org/Review')"
+        let expression = "//blockquote[not(ancestor::*[\(cards)])] | //*[\(cards)][not(ancestor::*[\(cards)])]"
+        return document.select(expression).compactMap { node in
+            let text = HTMLDocument.collapse(Array(document.text(of: node).utf8))
+            guard text.count >= 25 else { return nil }
+            let excerpt = text.count > 160 ? String(text.prefix(159)) + "…" : text
+            return Claim(
+                kind: .testimonial, value: .text(excerpt), origin: origin, url: document.url, excerpt: excerpt,
+                locator: document.path(of: node))
+        }
+    }
+}

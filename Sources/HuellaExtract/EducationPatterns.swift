@@ -1,0 +1,149 @@
+import Foundation
+import HuellaCore
+
+/// Degrees in English and Spanish, with level (on one scale across countries), field,
+/// institution, status and year.
+struct EducationPatterns {
+    /// Degree words and the level each names. Order matters: longer phrases first.
+    static let degreeWords: [(String, DegreeLevel)] = [
+        ("técnico superior universitario", .technical), ("tecnico superior universitario", .technical),
+        ("técnico superior", .technical), ("tecnico superior", .technical), ("ciclo formativo de grado superior", .technical),
+        ("ciclo formativo", .technical), ("high school diploma", .secondary), ("associate'?s degree", .technical),
+        ("associate degree", .technical), ("bachelor'?s degree", .bachelor), ("bachelor of [a-z]+", .bachelor),
+        ("bachelor'?s", .bachelor), ("master'?s degree", .master), ("master of [a-z]+", .master),
+        ("master'?s", .master), ("máster universitario", .master), ("máster", .master), ("master", .master),
+        ("maestría", .master), ("maestria", .master), ("licenciatura", .bachelor), ("licenciad[oa]", .bachelor),
+        ("grado universitario", .bachelor), ("grado en", .bachelor), ("graduad[oa] en", .bachelor),
+        ("ingenier[ií]a", .bachelor), ("ingenier[oa] en", .bachelor), ("doctorado", .doctorate),
+        ("doctorate", .doctorate), ("bachillerato", .secondary), ("preparatoria", .secondary),
+        ("secundaria", .secondary), ("diplomado", .nonDegree), ("diploma course", .nonDegree),
+        ("t\\.?s\\.?u\\.?", .technical),
+    ]
+    /// Abbreviations, matched case-sensitively.
+    static let abbreviations: [(String, DegreeLevel)] = [
+        ("MBA", .master), ("MSc", .master), ("M\\.Sc\\.", .master), ("MA(?= in )", .master),
+        ("BA(?: \\(Hons\\))?", .bachelor), ("BSc(?: \\(Hons\\))?", .bachelor), ("B\\.A\\.", .bachelor),
+        ("B\\.Sc\\.", .bachelor), ("BS(?= in |\\), )", .bachelor), ("PhD", .doctorate), ("Ph\\.D\\.", .doctorate),
+    ]
+
+    private static let words = Patterns.compile(
+        "\\b(" + degreeWords.map(\.0).joined(separator: "|") + ")\\b")
+    private static let abbreviated = Patterns.compile(
+        "\\b(" + abbreviations.map(\.0).joined(separator: "|") + ")", caseSensitive: true)
+    private static let field = Patterns.compile(
+        #"^\s*(?:\(BS\)|\(BA\)|- ?BA|- ?BS)?\s*(?:,|in|en|of|de|-)\s+([\p{L}][\p{L}&' -]{2,70}?)(?=\s*(?:,|\(|\)|\.|;|·|\||\bat\b|\bfrom\b|\bpor\b|\ben la\b|\ben el\b|\bUniversi|\bInstitut|\bde la Universidad|\d|$))"#)
+    static let institution = Patterns.compile(
+        #"\b(?:(?:Universidad|Universitat|Instituto|Escuela|Tecnol[oó]gico|Polit[eé]cnico|Centro Universitario)(?:\s+(?:de|del|la|las|los|y|e|[\p{Lu}][\p{L}.'-]*))+|(?:[\p{Lu}][\p{L}.'-]+\s+){0,4}(?:University|College|Institute|Polytechnic)(?:\s+(?:of|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'-]*(?:\s+(?:[\p{Lu}][\p{L}.'-]*|of|the|at))*)?|UNED|UNAM|ITESM|UBA|UNMSM|UANL|IPN|UDG)\b"#,
+        caseSensitive: true)
+    private static let inProgress = Patterns.compile(
+        #"\b(?:in progress|currently (?:studying|pursuing|enrolled)|candidate|expected\s+(?:19|20)\d{2}|en curso|cursando|estudiante de|pasante)\b"#)
+    private static let year = Patterns.compile(#"\b((?:19|20)\d{2})\b"#)
+
+    func claims(in index: TextIndex) -> [Claim] {
+        var claims: [Claim] = []
+        var seen: Set<Int> = []
+        var lastBlock = -1
+        var lastField = ""
+        let found = index.matches(Self.words).map { ($0, level(words: index.substring($0.range(at: 1)))) }
+            + index.matches(Self.abbreviated).map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
+        for (match, level) in found.sorted(by: { $0.0.range.location < $1.0.range.location }) {
+            guard let level else { continue }
+            let block = index.blockIndex(at: match.range.location)
+            guard seen.insert(match.range.location).inserted else { continue }
+            // "Máster en Gestión de Grado…": a degree word inside the previous degree's field.
+            let word = index.substring(match.range).lowercased()
+            if block == lastBlock, lastField.contains(word) { continue }
+            let after = tail(after: match.range, in: index)
+            let field = firstGroup(Self.field, in: after)
+            let institution = institution(near: block, in: index)
+            let sentence = index.blockText(block)
+            let status: DegreeStatus = firstMatch(Self.inProgress, in: sentence) != nil ? .inProgress : .completed
+            // The degree's own line first; the next line (LinkedIn puts dates there) only when it has none.
+            let ownYears = allYears(in: sentence)
+            let years = ownYears.isEmpty && !isDegreeLine(index.blockText(block + 1)) ? allYears(in: index.blockText(block + 1)) : ownYears
+            let thisYear = Patterns.currentYear
+            let year = years.filter { $0 <= thisYear + 6 }.max()
+            let degree = Degree(
+                level: level, name: index.substring(match.range), field: field, institution: institution,
+                status: (year ?? 0) > thisYear ? .inProgress : status, year: year)
+            claims.append(index.claim(.education, .degree(degree), at: match.range))
+            lastBlock = block
+            lastField = field?.lowercased() ?? ""
+        }
+        return claims
+    }
+
+    /// The institution on the degree's line, or on the line after or before it when that
+    /// line is not another degree; a short line of its own is the institution whole
+    /// ("ITESO, Universidad Jesuita de Guadalajara").
+    private func institution(near block: Int, in index: TextIndex) -> String? {
+        if let own = firstMatch(Self.institution, in: index.blockText(block)) { return own }
+        for neighbour in [block + 1, block - 1] {
+            let line = index.blockText(neighbour).trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !isDegreeLine(line), let found = firstMatch(Self.institution, in: line) else { continue }
+            return line.count <= 90 ? line.trimmingCharacters(in: CharacterSet(charactersIn: " ,·-")) : found
+        }
+        return nil
+    }
+
+    private func isDegreeLine(_ line: String) -> Bool {
+        let range = NSRange(location: 0, length: (line as NSString).length)
+        return Self.words?.firstMatch(in: line, range: range) != nil
+            || Self.abbreviated?.firstMatch(in: line, range: range) != nil
+    }
+
+    private func level(words: String) -> DegreeLevel? {
+        let lower = words.lowercased()
+        for (pattern, level) in Self.degreeWords {
+            if lower.range(of: "^(?:" + pattern + ")$", options: [.regularExpression, .caseInsensitive]) != nil {
+                return level
+            }
+        }
+        return nil
+    }
+
+    private func level(abbreviation: String) -> DegreeLevel? {
+        for (pattern, level) in Self.abbreviations
+        where abbreviation.range(of: "^(?:" + pattern + ")", options: .regularExpression) != nil {
+            return level
+        }
+        return nil
+    }
+
+    /// The rest of the block after a match.
+    private func tail(after range: NSRange, in index: TextIndex) -> String {
+        let from = range.location + range.length
+        let newline = index.text.range(of: "\n", range: NSRange(location: from, length: index.text.length - from))
+        let end = newline.location == NSNotFound ? index.text.length : newline.location
+        return index.substring(NSRange(location: from, length: end - from))
+    }
+
+    private func firstGroup(_ regex: NSRegularExpression?, in text: String) -> String? {
+        guard let regex, let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)),
+            m.range(at: 1).location != NSNotFound
+        else { return nil }
+        let value = (text as NSString).substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+
+    private func firstMatch(_ regex: NSRegularExpression?, in text: String) -> String? {
+        guard let regex, let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length))
+        else { return nil }
+        return Self.trimParticles((text as NSString).substring(with: m.range))
+    }
+
+    private func allYears(in text: String) -> [Int] {
+        guard let regex = Self.year else { return [] }
+        return regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length))
+            .compactMap { Int((text as NSString).substring(with: $0.range(at: 1))) }
+    }
+
+    /// "Universidad de Sevilla y" → "Universidad de Sevilla".
+    static func trimParticles(_ text: String) -> String {
+        var words = text.split(separator: " ").map(String.init)
+        while let last = words.last, ["de", "del", "la", "las", "los", "y", "e", "of", "the", "at"].contains(last.lowercased()) {
+            words.removeLast()
+        }
+        return words.joined(separator: " ")
+    }
+}

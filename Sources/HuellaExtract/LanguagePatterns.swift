@@ -1,0 +1,108 @@
+import Foundation
+import HuellaCore
+
+/// Languages a person speaks, with a level on the CEFR scale when one is stated
+/// ("inglés avanzado (C1)", "Spanish · Native or bilingual proficiency", "English: Fluent").
+struct LanguagePatterns {
+    static let names: [String: String] = [
+        "english": "en", "inglés": "en", "ingles": "en", "spanish": "es", "español": "es", "espanol": "es",
+        "castellano": "es", "french": "fr", "francés": "fr", "frances": "fr", "german": "de", "alemán": "de",
+        "aleman": "de", "italian": "it", "italiano": "it", "portuguese": "pt", "portugués": "pt", "portugues": "pt",
+        "catalan": "ca", "catalán": "ca", "català": "ca", "filipino": "tl", "tagalog": "tl", "chinese": "zh",
+        "mandarin": "zh", "chino": "zh", "japanese": "ja", "japonés": "ja", "arabic": "ar", "árabe": "ar",
+        "russian": "ru", "ruso": "ru", "dutch": "nl", "neerlandés": "nl", "irish": "ga", "irlandés": "ga",
+        "galician": "gl", "gallego": "gl", "basque": "eu", "euskera": "eu", "hindi": "hi", "korean": "ko",
+        "coreano": "ko", "polish": "pl", "polaco": "pl",
+    ]
+
+    /// Level phrases, longest first, and the CEFR level each means.
+    static let levels: [(String, LanguageLevel)] = [
+        ("native or bilingual proficiency", .native), ("native or bilingual", .native),
+        ("competencia bilingüe o nativa", .native), ("bilingüe o nativa", .native),
+        ("full professional proficiency", .c1), ("competencia profesional completa", .c1),
+        ("professional working proficiency", .b2), ("competencia básica profesional", .b2),
+        ("competencia profesional básica", .b2), ("limited working proficiency", .b1),
+        ("competencia básica limitada", .b1), ("elementary proficiency", .a2), ("competencia básica", .a2),
+        ("lengua materna", .native), ("mother tongue", .native), ("upper-intermediate", .b2),
+        ("upper intermediate", .b2), ("intermedio-alto", .b2), ("intermedio alto", .b2), ("native", .native),
+        ("nativo", .native), ("nativa", .native), ("bilingual", .native), ("bilingüe", .native),
+        ("bilingue", .native), ("proficient", .c2), ("fluent", .c1), ("fluency", .c1), ("fluido", .c1),
+        ("fluida", .c1), ("fluidez", .c1), ("advanced", .c1), ("avanzado", .c1), ("avanzada", .c1),
+        ("conversational", .b1), ("conversacional", .b1), ("intermediate", .b1), ("intermedio", .b1),
+        ("intermedia", .b1), ("basic", .a2), ("básico", .a2), ("básica", .a2), ("elementary", .a2),
+        ("A1", .a1), ("A2", .a2), ("B1", .b1), ("B2", .b2), ("C1", .c1), ("C2", .c2),
+    ]
+
+    private static let name = Patterns.compile("\\b(" + names.keys.sorted { $0.count > $1.count }.joined(separator: "|") + ")\\b")
+    private static let level = Patterns.compile(
+        "(?<![\\p{L}])(" + levels.map { NSRegularExpression.escapedPattern(for: $0.0) }.joined(separator: "|") + ")(?![\\p{L}])")
+    private static let context = Patterns.compile(
+        #"\b(?:speak|spoken|languages?|idiomas?|lenguas?|hablo|habla|bilingual|biling[üu]e)\b"#)
+
+    /// The ISO 639-1 code for a language name or code.
+    static func code(for text: String) -> String? {
+        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if lower.count == 2, names.values.contains(lower) { return lower }
+        return names[lower] ?? names[lower.split(separator: " ").first.map(String.init) ?? ""]
+    }
+
+    static func levelValue(_ phrase: String) -> LanguageLevel? {
+        let lower = phrase.lowercased()
+        return levels.first { $0.0.lowercased() == lower }?.1
+    }
+
+    func claims(in index: TextIndex) -> [Claim] {
+        var claims: [Claim] = []
+        var seen: Set<String> = []
+        for match in index.matches(Self.name) {
+            let block = index.blockIndex(at: match.range.location)
+            let line = index.blockText(block)
+            let lineRange = NSRange(location: 0, length: (line as NSString).length)
+            let nearby = nearestLevel(to: match.range, in: index)
+            let hasContext = Self.context?.firstMatch(in: line, range: lineRange) != nil
+            guard nearby != nil || hasContext, let code = Self.code(for: index.substring(match.range)) else { continue }
+            guard seen.insert(code + (nearby?.rawValue ?? "")).inserted else { continue }
+            claims.append(index.claim(.language, .language(LanguageSkill(code: code, level: nearby)), at: match.range))
+        }
+        // A language without a level is dropped when the same language also has one.
+        let withLevel = Set(claims.compactMap { claim -> String? in
+            if case .language(let l) = claim.value, l.level != nil { return l.code }
+            return nil
+        })
+        return claims.filter { claim in
+            if case .language(let l) = claim.value, l.level == nil { return !withLevel.contains(l.code) }
+            return true
+        }
+    }
+
+    /// The level phrase closest to a language name on the same line: up to 60 characters
+    /// after it ("English: Fluent"), or just before it ("bilingüe español-inglés").
+    private func nearestLevel(to range: NSRange, in index: TextIndex) -> LanguageLevel? {
+        let text = index.text
+        let lineEnd = text.range(of: "\n", range: NSRange(location: range.location, length: text.length - range.location))
+        let limit = lineEnd.location == NSNotFound ? text.length : lineEnd.location
+        let afterStart = range.location + range.length
+        let after = NSRange(location: afterStart, length: min(60, limit - afterStart))
+        if let regex = Self.level, let m = regex.firstMatch(in: text as String, range: after) {
+            // Another language name between the two means the level belongs to that one.
+            let between = NSRange(location: afterStart, length: m.range.location - afterStart)
+            if Self.name?.firstMatch(in: text as String, range: between) == nil {
+                return Self.levelValue(text.substring(with: m.range))
+            }
+        }
+        // LinkedIn: the language on one line, "Competencia profesional completa" on the next.
+        if limit == afterStart || text.substring(with: NSRange(location: afterStart, length: limit - afterStart))
+            .trimmingCharacters(in: .whitespaces).isEmpty
+        {
+            let next = index.blockText(index.blockIndex(at: range.location) + 1).trimmingCharacters(in: .whitespaces)
+            if next.count <= 48, let level = Self.levelValue(next) { return level }
+        }
+        let lineStart = text.range(of: "\n", options: .backwards, range: NSRange(location: 0, length: range.location))
+        let from = max(lineStart.location == NSNotFound ? 0 : lineStart.location + 1, range.location - 30)
+        let before = NSRange(location: from, length: range.location - from)
+        if let regex = Self.level, let m = regex.matches(in: text as String, range: before).last {
+            return Self.levelValue(text.substring(with: m.range))
+        }
+        return nil
+    }
+}

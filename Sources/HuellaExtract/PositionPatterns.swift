@@ -1,0 +1,84 @@
+import Foundation
+import HuellaCore
+
+/// Dated positions in visible text: "Jan 2019 – Present", "ene. 2019 - actualidad",
+/// "March 2017 - Present", "mar. 2015 – dic. 2018", "2016 – 2019". The title and the
+/// organisation are read from the words before the dates or the lines above them.
+struct PositionPatterns {
+    static let months: [(String, Int)] = [
+        ("january", 1), ("jan", 1), ("enero", 1), ("ene", 1), ("february", 2), ("feb", 2), ("febrero", 2),
+        ("march", 3), ("mar", 3), ("marzo", 3), ("april", 4), ("apr", 4), ("abril", 4), ("abr", 4), ("may", 5),
+        ("mayo", 5), ("june", 6), ("jun", 6), ("junio", 6), ("july", 7), ("jul", 7), ("julio", 7), ("august", 8),
+        ("aug", 8), ("agosto", 8), ("ago", 8), ("september", 9), ("sept", 9), ("sep", 9), ("septiembre", 9),
+        ("setiembre", 9), ("set", 9), ("october", 10), ("oct", 10), ("octubre", 10), ("november", 11), ("nov", 11),
+        ("noviembre", 11), ("december", 12), ("dec", 12), ("diciembre", 12), ("dic", 12),
+    ]
+    private static let monthLookup = Dictionary(months, uniquingKeysWith: { a, _ in a })
+    private static let month = "(" + months.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|") + ")"
+    private static let present =
+        "(present|current|now|today|actualidad|presente|la fecha|hoy|actual|ahora)"
+    private static let range = Patterns.compile(
+        "(?:\\b" + month + "\\.?\\s+(?:de\\s+)?)?\\b((?:19|20)\\d{2})\\s*(?:–|-|—|to|a|hasta|until)\\s*(?:(?:\\b"
+            + month + "\\.?\\s+(?:de\\s+)?)?((?:19|20)\\d{2})\\b|\\b" + present + "\\b)")
+    /// Words that say the dates belong to a degree, a copyright line or a price, not a job.
+    private static let notAJob = Patterns.compile(
+        #"©|copyright|derechos|\b(?:licenciatura|grado en|bachelor|master|máster|maestr[ií]a|mba|degree|university|universidad|instituto|college|school|escuela|bachillerato|doctorado|phd|diplomado|education|educaci[oó]n|formaci[oó]n)\b"#)
+
+    func claims(in index: TextIndex) -> [Claim] {
+        var claims: [Claim] = []
+        for match in index.matches(Self.range) {
+            let block = index.blockIndex(at: match.range.location)
+            // Dates in a degree or copyright context belong to the education extractor.
+            let context = [index.blockText(block), index.blockText(block - 1), index.blockText(block - 2)]
+                .joined(separator: "\n")
+            if let notAJob = Self.notAJob,
+                notAJob.firstMatch(in: context, range: NSRange(location: 0, length: (context as NSString).length)) != nil
+            {
+                continue
+            }
+            guard let startYear = Int(index.substring(match.range(at: 2))) else { continue }
+            let start = YearMonth(year: startYear, month: monthNumber(index.substring(match.range(at: 1))))
+            let current = match.range(at: 5).location != NSNotFound
+            let end = Int(index.substring(match.range(at: 4))).map {
+                YearMonth(year: $0, month: monthNumber(index.substring(match.range(at: 3))))
+            }
+            if let end, end < start { continue }
+            let (title, organization) = labels(before: match.range, in: index, block: block)
+            let position = Position(title: title, organization: organization, start: start, end: end, current: current)
+            claims.append(index.claim(.position, .position(position), at: match.range))
+        }
+        return claims
+    }
+
+    private func monthNumber(_ text: String) -> Int? {
+        text.isEmpty ? nil : Self.monthLookup[text.lowercased()]
+    }
+
+    /// "Executive Assistant | Acme, March 2017 – Present" gives both on one line; LinkedIn
+    /// puts the title and the company on the two lines above the dates.
+    private func labels(before range: NSRange, in index: TextIndex, block: Int) -> (String?, String?) {
+        let blockStart = index.text.range(
+            of: "\n", options: .backwards, range: NSRange(location: 0, length: range.location))
+        let from = blockStart.location == NSNotFound ? 0 : blockStart.location + 1
+        let prefix = index.substring(NSRange(location: from, length: range.location - from))
+            .trimmingCharacters(in: CharacterSet(charactersIn: " ,·|–-—:()"))
+        if !prefix.isEmpty && prefix.count <= 100 {
+            for separator in [" | ", " at ", " en ", " @ ", ", ", " · ", " - "] {
+                let parts = prefix.components(separatedBy: separator)
+                if parts.count >= 2 {
+                    return (clean(parts[0]), clean(parts.dropFirst().joined(separator: separator)))
+                }
+            }
+            return (clean(prefix), clean(index.blockText(block - 1)))
+        }
+        let above = clean(index.blockText(block - 1))
+        let twoAbove = clean(index.blockText(block - 2))
+        if let above, let twoAbove { return (twoAbove, above) }
+        return (above, nil)
+    }
+
+    private func clean(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,·|–-—:()\t"))
+        return trimmed.isEmpty || trimmed.count > 100 ? nil : trimmed
+    }
+}

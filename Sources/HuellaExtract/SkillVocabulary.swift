@@ -1,0 +1,121 @@
+import Foundation
+import HuellaCore
+import Yams
+
+/// The skills vocabulary (`data/skills.yaml`): each skill's id, English and Spanish labels
+/// and synonyms. Matching ignores case and accents and works on whole words, so "QBO",
+/// "QuickBooks Online" and "contabilidad en QuickBooks" all name `quickbooks-online`.
+public struct SkillVocabulary: Sendable {
+    public struct Skill: Sendable, Hashable, Codable {
+        public var id: String
+        public var en: String
+        public var es: String
+        public var category: String
+        public var synonyms: [String]
+    }
+
+    public let skills: [Skill]
+    /// First token of a phrase → the phrases starting with it (longest first) and their skill.
+    private let phrases: [String: [(tokens: [String], id: String)]]
+
+    public init(skills: [Skill]) {
+        self.skills = skills
+        var phrases: [String: [(tokens: [String], id: String)]] = [:]
+        for skill in skills {
+            for label in Set([skill.en, skill.es] + skill.synonyms) {
+                let tokens = Self.tokens(of: label).map(\.folded)
+                guard let first = tokens.first else { continue }
+                phrases[first, default: []].append((tokens, skill.id))
+            }
+        }
+        for key in phrases.keys { phrases[key]?.sort { $0.tokens.count > $1.tokens.count } }
+        self.phrases = phrases
+    }
+
+    /// An empty vocabulary: no text matches a skill.
+    public static let empty = SkillVocabulary(skills: [])
+
+    /// Loads the YAML file.
+    public static func load(path: String) throws -> SkillVocabulary {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return SkillVocabulary(skills: try YAMLDecoder().decode([Skill].self, from: text))
+    }
+
+    /// The skill a label names: the whole label must be one of a skill's names.
+    public func id(for label: String) -> String? {
+        let tokens = Self.tokens(of: label).map(\.folded)
+        guard let first = tokens.first else { return nil }
+        return phrases[first]?.first { $0.tokens == tokens }?.id
+    }
+
+    /// A skill's label in a language.
+    public func label(of id: String, english: Bool = true) -> String? {
+        skills.first { $0.id == id }.map { english ? $0.en : $0.es }
+    }
+
+    /// Every skill named in a text, with the range (UTF-16) of the first mention of each.
+    func mentions(in text: NSString) -> [(id: String, range: NSRange)] {
+        let words = Self.tokens(of: text as String)
+        var found: [(String, NSRange)] = []
+        var seen: Set<String> = []
+        var i = 0
+        while i < words.count {
+            var advanced = 1
+            if let candidates = phrases[words[i].folded] {
+                for candidate in candidates where i + candidate.tokens.count <= words.count {
+                    let window = words[i..<(i + candidate.tokens.count)]
+                    guard zip(window, candidate.tokens).allSatisfy({ $0.folded == $1 }) else { continue }
+                    let start = words[i].range.location
+                    let last = words[i + candidate.tokens.count - 1].range
+                    if seen.insert(candidate.id).inserted {
+                        found.append((candidate.id, NSRange(location: start, length: last.location + last.length - start)))
+                    }
+                    advanced = candidate.tokens.count
+                    break
+                }
+            }
+            i += advanced
+        }
+        return found
+    }
+
+    struct Token {
+        var folded: String
+        var range: NSRange
+    }
+
+    /// Words of letters and digits, folded (lower case, no accents), with their ranges.
+    static func tokens(of text: String) -> [Token] {
+        let ns = text as NSString
+        var tokens: [Token] = []
+        var start = -1
+        let length = ns.length
+        var i = 0
+        while i <= length {
+            let isWord: Bool
+            if i < length, let scalar = Unicode.Scalar(ns.character(at: i)) {
+                isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            } else {
+                isWord = false
+            }
+            if isWord && start < 0 { start = i }
+            if !isWord && start >= 0 {
+                let range = NSRange(location: start, length: i - start)
+                let word = ns.substring(with: range).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                tokens.append(Token(folded: word, range: range))
+                start = -1
+            }
+            i += 1
+        }
+        return tokens
+    }
+}
+
+/// Skills a page names, as skill ids of the vocabulary.
+struct SkillMentions {
+    let vocabulary: SkillVocabulary
+
+    func claims(in index: TextIndex) -> [Claim] {
+        vocabulary.mentions(in: index.text).map { index.claim(.skill, .text($0.id), at: $0.range) }
+    }
+}

@@ -1,0 +1,158 @@
+internal import CLibXML2
+import Foundation
+import HuellaCore
+
+/// `rel="me"` on `a` and `link`: the page says the linked page is the same person.
+struct RelMeLinks {
+    let origin: ClaimOrigin
+
+    func claims(in document: HTMLDocument) -> [Claim] {
+        document.select("//a[@rel and @href]|//link[@rel and @href]").compactMap { node in
+            guard let rel = document.attribute("rel", of: node),
+                rel.lowercased().split(whereSeparator: { $0.isWhitespace }).contains("me"),
+                let href = document.attribute("href", of: node), let target = document.resolve(href)
+            else { return nil }
+            return Claim(
+                kind: .relMe, value: .text(target), origin: origin, url: document.url,
+                excerpt: "<\(document.elementName(node)) rel=\"\(rel)\" href=\"\(href)\">",
+                locator: document.path(of: node))
+        }
+    }
+}
+
+/// schema.org microdata for a Person (`itemscope itemtype=…/Person`), as GitHub and many
+/// themes mark up a profile card.
+struct MicrodataPerson {
+    let origin: ClaimOrigin
+
+    func claims(in document: HTMLDocument) -> [Claim] {
+        guard let person = document.select("//*[@itemscope][contains(@itemtype,'schema.org/Person')]").first else { return [] }
+        var claims: [Claim] = []
+        func props(_ name: String) -> [xmlNodePtr] {
+            // Properties of this item, not of a nested item.
+            document.select(".//*[@itemprop='\(name)'][count(ancestor::*[@itemscope]) = \(depth(of: person) + 1)]", from: person)
+        }
+        func value(_ node: xmlNodePtr) -> String {
+            let attribute = ["content", "href", "datetime"].lazy.compactMap { document.attribute($0, of: node) }.first
+            return attribute ?? HTMLDocument.collapse(Array(document.text(of: node).utf8))
+        }
+        func add(_ kind: ClaimKind, _ v: ClaimValue, _ node: xmlNodePtr, _ excerpt: String) {
+            claims.append(
+                Claim(kind: kind, value: v, origin: origin, url: document.url, excerpt: excerpt, locator: document.path(of: node)))
+        }
+        if let node = props("name").first {
+            let name = value(node)
+            if !name.isEmpty && name.count < 200 { add(.name, .text(name), node, name) }
+        }
+        if let node = props("jobTitle").first { add(.jobTitle, .text(value(node)), node, value(node)) }
+        for node in props("email") {
+            let address = value(node).replacingOccurrences(of: "mailto:", with: "")
+            if address.contains("@") { add(.email, .text(address), node, address) }
+        }
+        for node in props("telephone") { add(.phone, .text(ContactExtractor.digits(value(node))), node, value(node)) }
+        for node in props("sameAs") {
+            if let url = document.resolve(value(node)) { add(.sameAs, .text(url), node, url) }
+        }
+        for node in props("knowsLanguage") {
+            if let code = LanguagePatterns.code(for: value(node)) {
+                add(.language, .language(LanguageSkill(code: code, level: nil)), node, value(node))
+            }
+        }
+        for node in props("alumniOf") {
+            let nested = document.select(".//*[@itemprop='name']", from: node).first.map(value) ?? value(node)
+            guard !nested.isEmpty else { continue }
+            add(.education, .degree(Degree(level: nil, field: nil, institution: nested, status: .completed, year: nil)), node, nested)
+        }
+        return claims
+    }
+
+    private func depth(of node: xmlNodePtr) -> Int {
+        var count = 0
+        var cursor = node.pointee.parent
+        while let c = cursor {
+            if c.pointee.type == XML_ELEMENT_NODE, xmlHasProp(c, "itemscope") != nil { count += 1 }
+            cursor = c.pointee.parent
+        }
+        return count + 1
+    }
+}
+
+/// Microformats2: the representative `h-card` (name, email, phone, job title) and an
+/// `h-resume` (experience and education as `h-event`s with `dt-start`/`dt-end`, skills).
+struct Microformats {
+    let origin: ClaimOrigin
+    let vocabulary: SkillVocabulary
+
+    private static func cls(_ name: String) -> String {
+        "contains(concat(' ',normalize-space(@class),' '),' \(name) ')"
+    }
+
+    func claims(in document: HTMLDocument) -> [Claim] {
+        var claims: [Claim] = []
+        func add(_ kind: ClaimKind, _ v: ClaimValue, _ node: xmlNodePtr, _ excerpt: String) {
+            claims.append(
+                Claim(kind: kind, value: v, origin: origin, url: document.url, excerpt: excerpt, locator: document.path(of: node)))
+        }
+        func first(_ property: String, in node: xmlNodePtr) -> (xmlNodePtr, String)? {
+            guard let found = document.select(".//*[\(Self.cls(property))]", from: node).first else { return nil }
+            let value = ["datetime", "href", "value", "title"].lazy.compactMap { document.attribute($0, of: found) }.first
+                ?? HTMLDocument.collapse(Array(document.text(of: found).utf8))
+            return (found, value)
+        }
+        if let card = document.select("//*[\(Self.cls("h-card"))][not(ancestor::*[\(Self.cls("h-resume"))])]").first {
+            if let (node, name) = first("p-name", in: card), !name.isEmpty { add(.name, .text(name), node, name) }
+            if let (node, title) = first("p-job-title", in: card), !title.isEmpty { add(.jobTitle, .text(title), node, title) }
+            if let (node, mail) = first("u-email", in: card) {
+                let address = mail.replacingOccurrences(of: "mailto:", with: "")
+                if address.contains("@") { add(.email, .text(address), node, address) }
+            }
+            if let (node, tel) = first("p-tel", in: card) { add(.phone, .text(ContactExtractor.digits(tel)), node, tel) }
+        }
+        for resume in document.select("//*[\(Self.cls("h-resume"))]") {
+            for event in document.select(".//*[\(Self.cls("p-experience"))]", from: resume) {
+                let title = first("p-name", in: event)?.1
+                let org = first("p-org", in: event)?.1 ?? first("p-location", in: event)?.1
+                let start = first("dt-start", in: event).flatMap { YearMonth($0.1) }
+                let endText = first("dt-end", in: event)?.1
+                let end = endText.flatMap { YearMonth($0) }
+                let position = Position(title: title, organization: org, start: start, end: end, current: end == nil)
+                add(.position, .position(position), event, position.description)
+            }
+            for event in document.select(".//*[\(Self.cls("p-education"))]", from: resume) {
+                let name = first("p-name", in: event)?.1 ?? ""
+                let org = first("p-org", in: event)?.1 ?? first("p-location", in: event)?.1
+                let end = first("dt-end", in: event).flatMap { YearMonth($0.1) }
+                let level = EducationLevel.of(name)
+                let degree = Degree(
+                    level: level, name: name.isEmpty ? nil : name, field: EducationLevel.field(in: name), institution: org,
+                    status: (end?.year ?? 0) > Patterns.currentYear ? .inProgress : .completed, year: end?.year)
+                add(.education, .degree(degree), event, name)
+            }
+            for node in document.select(".//*[\(Self.cls("p-skill"))]", from: resume) {
+                let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
+                add(.skill, .text(vocabulary.id(for: label) ?? label), node, label)
+            }
+        }
+        return claims
+    }
+}
+
+/// OpenGraph profile tags (`profile:first_name`, `profile:last_name`).
+struct MetaTags {
+    let origin: ClaimOrigin
+
+    func claims(in document: HTMLDocument) -> [Claim] {
+        var values: [String: (String, xmlNodePtr)] = [:]
+        for node in document.select("//meta[@content]") {
+            guard let key = (document.attribute("property", of: node) ?? document.attribute("name", of: node))?.lowercased(),
+                let content = document.attribute("content", of: node)
+            else { continue }
+            if values[key] == nil { values[key] = (content, node) }
+        }
+        guard let (first, node) = values["profile:first_name"] else { return [] }
+        let name = [first, values["profile:last_name"]?.0].compactMap { $0 }.joined(separator: " ")
+        return [
+            Claim(kind: .name, value: .text(name), origin: origin, url: document.url, excerpt: name, locator: document.path(of: node))
+        ]
+    }
+}

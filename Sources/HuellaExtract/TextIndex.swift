@@ -1,0 +1,122 @@
+import Foundation
+import HuellaCore
+
+/// A page's visible text as one string, with the block each part came from, so pattern
+/// extractors run each regex once per page and still say where a match was.
+struct TextIndex {
+    let blocks: [TextBlock]
+    /// The blocks joined with newlines.
+    let text: NSString
+    /// UTF-16 offset where each block starts in `text`.
+    private let starts: [Int]
+    let url: String
+    let origin: ClaimOrigin
+
+    init(blocks: [TextBlock], url: String, origin: ClaimOrigin) {
+        self.blocks = blocks
+        self.url = url
+        self.origin = origin
+        var starts: [Int] = []
+        var offset = 0
+        for block in blocks {
+            starts.append(offset)
+            offset += (block.text as NSString).length + 1
+        }
+        self.starts = starts
+        text = blocks.map(\.text).joined(separator: "\n") as NSString
+    }
+
+    var fullRange: NSRange { NSRange(location: 0, length: text.length) }
+
+    /// The index of the block holding a UTF-16 offset.
+    func blockIndex(at offset: Int) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return max(0, low)
+    }
+
+    func locator(at offset: Int) -> String {
+        blocks.isEmpty ? "" : blocks[blockIndex(at: offset)].locator
+    }
+
+    func substring(_ range: NSRange) -> String {
+        range.location == NSNotFound ? "" : text.substring(with: range)
+    }
+
+    /// All matches of a pattern over the whole text.
+    func matches(_ pattern: NSRegularExpression?) -> [NSTextCheckingResult] {
+        pattern?.matches(in: text as String, range: fullRange) ?? []
+    }
+
+    /// A claim located at a match.
+    func claim(_ kind: ClaimKind, _ value: ClaimValue, at range: NSRange) -> Claim {
+        Claim(
+            kind: kind, value: value, origin: origin, url: url, excerpt: Excerpt.around(range, in: text),
+            locator: locator(at: range.location))
+    }
+
+    /// The text of the block at `index`, or "" outside the page.
+    func blockText(_ index: Int) -> String {
+        blocks.indices.contains(index) ? blocks[index].text : ""
+    }
+}
+
+/// Readable excerpts: the words around a match, cut at word boundaries, never across blocks.
+enum Excerpt {
+    static let radius = 80
+
+    static func around(_ range: NSRange, in text: NSString) -> String {
+        var start = max(0, range.location - radius)
+        var end = min(text.length, range.location + range.length + radius)
+        // Stay inside the match's own line (block).
+        let before = text.range(of: "\n", options: .backwards, range: NSRange(location: start, length: range.location - start))
+        if before.location != NSNotFound { start = before.location + 1 }
+        let afterStart = range.location + range.length
+        let after = text.range(of: "\n", range: NSRange(location: afterStart, length: end - afterStart))
+        if after.location != NSNotFound { end = after.location }
+        var excerpt = text.substring(with: NSRange(location: start, length: end - start))
+        if start > 0 && before.location == NSNotFound, let space = excerpt.firstIndex(of: " ") {
+            excerpt = "…" + excerpt[excerpt.index(after: space)...]
+        }
+        if end < text.length && after.location == NSNotFound, let space = excerpt.lastIndex(of: " ") {
+            excerpt = excerpt[..<space] + "…"
+        }
+        return excerpt.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// Shared helpers for building regular expressions.
+enum Patterns {
+    /// Compiles a case-insensitive pattern. The patterns are constants: a nil here is a bug,
+    /// which the tests of every pattern catch (a nil pattern matches nothing).
+    static func compile(_ pattern: String, caseSensitive: Bool = false) -> NSRegularExpression? {
+        let options: NSRegularExpression.Options = caseSensitive ? [] : [.caseInsensitive]
+        let regex = try? NSRegularExpression(pattern: pattern, options: options)
+        assert(regex != nil, "bad pattern: \(pattern)")
+        return regex
+    }
+
+    static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-five": 25, "thirty": 30,
+        "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+        "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+        "dieciseis": 16, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+        "veinticinco": 25, "treinta": 30,
+    ]
+
+    /// Alternation of the number words, longest first.
+    static let numberWordAlternation: String = numberWords.keys.sorted { $0.count > $1.count }.joined(separator: "|")
+
+    static func number(_ text: String) -> Int? {
+        Int(text) ?? numberWords[text.lowercased()]
+    }
+
+    /// The current year, for plausibility checks of stated years.
+    static var currentYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
+}
