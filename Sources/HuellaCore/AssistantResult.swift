@@ -6,11 +6,14 @@ public struct AssistantResult: Sendable, Hashable, Codable {
     public var claims: [Claim]
     public var findings: [Finding]
     public var diagnostics: [Diagnostic]
+    /// How each profile and the website link to each other.
+    public var links: [ProfileLink]
 
     public init(
         id: String, name: String?, sources: [Source], claims: [Claim], findings: [Finding],
-        diagnostics: [Diagnostic]
+        diagnostics: [Diagnostic], links: [ProfileLink] = []
     ) {
+        self.links = links
         self.id = id
         self.name = name
         self.sources = sources
@@ -20,7 +23,28 @@ public struct AssistantResult: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, sources, claims, findings, diagnostics
+        case id, name, sources, claims, findings, diagnostics, links, coverage
+    }
+
+    /// Sources read against sources attempted: what the findings could rest on.
+    public struct Coverage: Sendable, Hashable, Codable {
+        public var read: Int
+        public var declared: Int
+    }
+
+    public var coverage: Coverage {
+        Coverage(read: sources.filter { $0.outcome.wasRead }.count, declared: sources.count)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        sources = try c.decode([Source].self, forKey: .sources)
+        claims = try c.decode([Claim].self, forKey: .claims)
+        findings = try c.decode([Finding].self, forKey: .findings)
+        diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
+        links = try c.decodeIfPresent([ProfileLink].self, forKey: .links) ?? []
     }
 
     /// `name` is written as `null` when unknown, as the report contract shows it.
@@ -32,6 +56,8 @@ public struct AssistantResult: Sendable, Hashable, Codable {
         try c.encode(claims, forKey: .claims)
         try c.encode(findings, forKey: .findings)
         try c.encode(diagnostics, forKey: .diagnostics)
+        try c.encode(links, forKey: .links)
+        try c.encode(coverage, forKey: .coverage)
     }
 }
 

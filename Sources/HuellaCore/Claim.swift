@@ -52,6 +52,8 @@ public enum ClaimKind: String, Sendable, Hashable, Codable, CaseIterable {
     case superlative
     case guarantee
     case copyrightYear = "copyright-year"
+    /// The page is parked, for sale, or a template placeholder.
+    case parked
     case sameAs = "same-as"
     case relMe = "rel-me"
 }

@@ -4,7 +4,7 @@ import HuellaCore
 /// Unverifiable superlatives and guarantees, and the copyright year of the site.
 struct AdvertisingPatterns {
     private static let superlative = Patterns.compile(
-        #"(?<![\p{L}])(the best|#\s?1|number one|no\.\s?1|top[- ]rated|world[- ]class|best[- ]in[- ]class|unbeatable|unmatched|award[- ]winning|top\s+\d{1,2}\s?%|l[ao]s? mejor(?:es)?|n[uú]mero (?:1|uno)|n[oº°]\.?\s?1|de clase mundial|insuperable|inigualable|premiad[ao]|l[ií]der(?:es)? en)(?![\p{L}])"#)
+        #"(?<![\p{L}])(the best|#\s?1|number one|no\.\s?1|top[- ]rated|world[- ]class|best[- ]in[- ]class|unbeatable|unmatched|award[- ]winning|top\s+\d{1,2}\s?%|l[ao]s? mejor(?:es)?|n[uú]mero (?:1|uno)|n[oº°]\.?\s?1(?= (?:en|de|del|in) )|de clase mundial|insuperable|inigualable|premiad[ao]|l[ií]der(?:es)? en)(?![\p{L}])"#)
     private static let guarantee = Patterns.compile(
         #"(?<![\p{L}])(guarantee[ds]?|100\s?%\s+(?:satisfaction|accuracy|error[- ]free|guaranteed)|risk[- ]free|money[- ]back|garantizad[ao]s?|garant[ií]a (?:total|de resultados|de satisfacci[oó]n)|100\s?%\s+(?:garantizad[ao]|de satisfacci[oó]n|efectiv[ao])|sin riesgo|devoluci[oó]n del dinero)(?![\p{L}])"#)
     private static let copyright = Patterns.compile(
@@ -42,5 +42,21 @@ struct TermsPatterns {
             }
         }
         return claims
+    }
+}
+
+/// Parked, for-sale and placeholder pages: the site is not really a VA's site.
+struct PlaceholderPatterns {
+    private static let parked = Patterns.compile(
+        #"(this domain (?:is|may be) for sale|buy this domain|domain parking|parked (?:free|domain)|este dominio est[aá] a la venta|sedoparking|hugedomains|lorem ipsum dolor|your name here|tu nombre aqu[ií])"#)
+    /// Only a near-empty page that says this is a placeholder; a real site may announce a course "coming soon".
+    private static let unfinished = Patterns.compile(
+        #"(sitio en construcci[oó]n|under construction|coming soon|pr[oó]ximamente|website is being built)"#)
+
+    func claims(in index: TextIndex) -> [Claim] {
+        var matches = index.matches(Self.parked)
+        if matches.isEmpty && index.text.length < 400 { matches = index.matches(Self.unfinished) }
+        guard let match = matches.first else { return [] }
+        return [index.claim(.parked, .text(index.substring(match.range(at: 1)).lowercased()), at: match.range)]
     }
 }

@@ -22,7 +22,9 @@ struct BusinessPatterns {
         var seen: Set<String> = []
         for regex in [Self.legalForm, Self.legalFormWords] {
             for match in index.matches(regex) {
-                let form = index.substring(match.range(at: 1))
+                var form = index.substring(match.range(at: 1))
+                // "Ltd." at the end of a sentence is "Ltd"; "S.L." keeps its dots.
+                if form.hasSuffix("."), form.dropLast().firstIndex(of: ".") == nil { form.removeLast() }
                 if seen.insert("form:" + form.lowercased()).inserted {
                     claims.append(index.claim(.legalForm, .text(form), at: match.range))
                 }

@@ -23,7 +23,7 @@ struct ContactExtractor {
             claims.append(
                 Claim(kind: kind, value: .text(value), origin: origin, url: document.url, excerpt: excerpt, locator: locator))
         }
-        for node in document.select("//a[@href]") {
+        for node in document.select("//a[@href]") where document.isVisible(node) && !document.inMainNavigation(node) {
             guard let href = document.attribute("href", of: node)?.trimmingCharacters(in: .whitespaces) else { continue }
             let lower = href.lowercased()
             let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
@@ -74,7 +74,7 @@ struct ContactExtractor {
     private func contactForm(in document: HTMLDocument) -> xmlNodePtr? {
         document.select(
             "//form[not(@role='search')][.//textarea or (.//input[@type='email' or contains(@name,'mail')] and .//input[contains(@name,'name') or contains(@name,'nombre')])]"
-        ).first
+        ).first { document.isVisible($0) }
     }
 
     /// `+52 (81) 1234-5678` → `+528112345678`.
@@ -84,20 +84,24 @@ struct ContactExtractor {
     }
 }
 
-/// Testimonials: quotations from clients (blockquotes, testimonial cards, schema.org reviews).
+/// Testimonials: quotations from clients (a `blockquote`, or a paragraph that opens with
+/// a quotation mark), read from visible text only, one claim per quotation.
 struct TestimonialExtractor {
-    let origin: ClaimOrigin
-
-    func claims(in document: HTMLDocument) -> [Claim] {
-        let cards = "contains(concat(' ',normalize-space(@class),' '),' testimonial ') or contains(@class,'testimonial-item') or contains(@class,'testimonial-card') or contains(@class,'elementor-testimonial-wrapper') or contains(@class,'testimonio ') or contains(concat(' ',normalize-space(@class),' '),' testimonio ') or contains(@itemtype,'schema.org/Review')"
-        let expression = "//blockquote[not(ancestor::*[\(cards)])] | //*[\(cards)][not(ancestor::*[\(cards)])]"
-        return document.select(expression).compactMap { node in
-            let text = HTMLDocument.collapse(Array(document.text(of: node).utf8))
-            guard text.count >= 25 else { return nil }
-            let excerpt = text.count > 160 ? String(text.prefix(159)) + "…" : text
-            return Claim(
-                kind: .testimonial, value: .text(excerpt), origin: origin, url: document.url, excerpt: excerpt,
-                locator: document.path(of: node))
+    func claims(in index: TextIndex) -> [Claim] {
+        var claims: [Claim] = []
+        var lastQuote = ""
+        for i in index.quoted.sorted() {
+            let block = index.blocks[i]
+            // Paragraphs of one blockquote are one testimonial.
+            let quote = block.locator.range(of: "/blockquote").map { String(block.locator[..<$0.upperBound]) } ?? block.locator
+            guard block.text.count >= 40, quote != lastQuote else { continue }
+            lastQuote = quote
+            let excerpt = block.text.count > 160 ? String(block.text.prefix(159)) + "…" : block.text
+            claims.append(
+                Claim(
+                    kind: .testimonial, value: .text(excerpt), origin: index.origin, url: index.url, excerpt: excerpt,
+                    locator: block.locator))
         }
+        return claims
     }
 }

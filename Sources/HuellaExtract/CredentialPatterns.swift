@@ -6,6 +6,10 @@ import HuellaCore
 struct CredentialPatterns {
     private static let name = #"([\p{Lu}0-9][\p{L}0-9&+.'’/ -]{1,60}?)"#
     private static let patterns: [NSRegularExpression?] = [
+        // A list line "Scrum Fundamentals Certified · SCRUMstudy · 2022".
+        Patterns.compile(
+            #"(?m)^([^·\n]{3,80}?(?:Certified|Certification|Certificate|Certificaci[oó]n|Certificad[oa]|Professional|ProAdvisor|Advisor|Administrator|Specialist|Associate)[^·\n]{0,40}?)\s+·\s+([^·\n]{2,80}?)(?:\s+·\s+(?:[a-z]{3,10}\.? )?(?:19|20)\d{2})?\s*$"#,
+            caseSensitive: true),
         Patterns.compile(
             #"\b(?:certificaci[oó]n|certificad[oa]|certification in|certificate in|certified as an?|certified in)\s+(?:oficial\s+)?(?:en\s+|de\s+|como\s+)?(?!por\b|by\b|from\b)"#
                 + name + #"(?:\s*\(([^)\n]{2,40})\))?(?=\s*(?:[,.;·|\n)]|$|\bpor\b|\bby\b|\bfrom\b|\bemitid))"#,
@@ -34,7 +38,7 @@ struct CredentialPatterns {
             for match in index.matches(regex) {
                 guard var name = group(1, match, index) else { continue }
                 // "… X certified": the regex may start early; the name is the capitalised run before "certified".
-                name = position == 1 ? Self.trailingProperName(name) : Self.strip(name)
+                name = position == 2 ? Self.trailingProperName(name) : Self.strip(name)
                 guard name.count >= 3, !Self.noise.contains(name.lowercased()) else { continue }
                 let stated = group(2, match, index) ?? group(3, match, index)
                 let issuer = stated.map(Self.strip) ?? Self.issuer(for: name)

@@ -17,7 +17,9 @@ struct EducationPatterns {
         ("ingenier[ií]a", .bachelor), ("ingenier[oa] en", .bachelor), ("doctorado", .doctorate),
         ("doctorate", .doctorate), ("bachillerato", .secondary), ("preparatoria", .secondary),
         ("secundaria", .secondary), ("diplomado", .nonDegree), ("diploma course", .nonDegree),
-        ("t\\.?s\\.?u\\.?", .technical),
+        ("t\\.?s\\.?u\\.?", .technical), ("tecn[oó]log[oa]", .technical), ("higher national diploma", .technical),
+        ("(?<!en )curso de", .nonDegree), ("course in", .nonDegree), ("certificate in", .nonDegree), ("certificate program", .nonDegree),
+        ("certificado de profesionalidad", .nonDegree), ("experto universitario", .nonDegree),
     ]
     /// Abbreviations, matched case-sensitively.
     static let abbreviations: [(String, DegreeLevel)] = [
@@ -31,9 +33,9 @@ struct EducationPatterns {
     private static let abbreviated = Patterns.compile(
         "\\b(" + abbreviations.map(\.0).joined(separator: "|") + ")", caseSensitive: true)
     private static let field = Patterns.compile(
-        #"^\s*(?:\(BS\)|\(BA\)|- ?BA|- ?BS)?\s*(?:,|in|en|of|de|-)\s+([\p{L}][\p{L}&' -]{2,70}?)(?=\s*(?:,|\(|\)|\.|;|·|\||\bat\b|\bfrom\b|\bpor\b|\ben la\b|\ben el\b|\bUniversi|\bInstitut|\bde la Universidad|\d|$))"#)
+        #"^\s*(?:\(BS\)|\(BA\)|- ?BA|- ?BS)?\s*(?:,|in|en|of|de|-)?\s+([\p{L}][\p{L}&' -]{2,70}?)(?=\s*(?:,|\(|\)|\.|;|·|\||\bat\b|\bfrom\b|\bpor\b|\ben la\b|\ben el\b|\bUniversi|\bInstitut|\bde la Universidad|\d|$))"#)
     static let institution = Patterns.compile(
-        #"\b(?:(?:Universidad|Universitat|Instituto|Escuela|Tecnol[oó]gico|Polit[eé]cnico|Centro Universitario)(?:\s+(?:de|del|la|las|los|y|e|[\p{Lu}][\p{L}.'-]*))+|(?:[\p{Lu}][\p{L}.'-]+\s+){0,4}(?:University|College|Institute|Polytechnic)(?:\s+(?:of|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'-]*(?:\s+(?:[\p{Lu}][\p{L}.'-]*|of|the|at))*)?|UNED|UNAM|ITESM|UBA|UNMSM|UANL|IPN|UDG)\b"#,
+        #"\b(?:(?:Universidad|Universitat|Instituto|Escuela|Tecnol[oó]gico|Polit[eé]cnico|Centro Universitario)(?:\s+(?:de|del|la|las|los|y|e|[\p{Lu}][\p{L}.'-]*))+|(?:[\p{Lu}][\p{L}.'-]+\s+){0,4}(?:University|College|Institute|Polytechnic)(?:\s+(?:of|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'-]*(?:\s+(?:[\p{Lu}][\p{L}.'-]*|of|the|at))*)?|UNED|UNAM|ITESM|UBA|UNMSM|UANL|IPN|UDG|SENA|ITESO)\b"#,
         caseSensitive: true)
     private static let inProgress = Patterns.compile(
         #"\b(?:in progress|currently (?:studying|pursuing|enrolled)|candidate|expected\s+(?:19|20)\d{2}|en curso|cursando|estudiante de|pasante)\b"#)

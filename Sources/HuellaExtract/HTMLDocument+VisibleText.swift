@@ -4,6 +4,8 @@ internal import CLibXML2
 struct TextBlock: Sendable, Hashable {
     var text: String
     var locator: String
+    /// Inside a quotation: a blockquote, a testimonial or review widget, a comment.
+    var quoted: Bool = false
 }
 
 extension HTMLDocument {
@@ -29,11 +31,12 @@ extension HTMLDocument {
         var blocks: [TextBlock] = []
         var buffer: [UInt8] = []
         var currentBlock: xmlNodePtr = root
+        var quoteDepth = 0
 
         func flush() {
             let text = Self.collapse(buffer)
             buffer.removeAll(keepingCapacity: true)
-            if !text.isEmpty { blocks.append(TextBlock(text: text, locator: path(of: currentBlock))) }
+            if !text.isEmpty { blocks.append(TextBlock(text: text, locator: path(of: currentBlock), quoted: quoteDepth > 0)) }
         }
 
         var node: xmlNodePtr? = root
@@ -51,6 +54,10 @@ extension HTMLDocument {
                     }
                     descend = current.pointee.children != nil
                     if !descend && Self.blocks.contains(name) { currentBlock = enclosingBlock(of: current) ?? root }
+                    if descend && isQuotation(current, name: name) {
+                        flush()
+                        quoteDepth += 1
+                    }
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
@@ -84,6 +91,10 @@ extension HTMLDocument {
                 } else if Self.wordBreaks.contains(name) {
                     buffer.append(0x20)
                 }
+                if isQuotation(cursor, name: name) {
+                    flush()
+                    quoteDepth -= 1
+                }
             }
         }
         flush()
@@ -93,6 +104,42 @@ extension HTMLDocument {
     func elementName(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
         return String(cString: name).lowercased()
+    }
+
+    /// Elements that hold someone else's words: blockquotes, testimonial and review widgets,
+    /// microformats comments.
+    private func isQuotation(_ node: xmlNodePtr, name: String) -> Bool {
+        if name == "blockquote" || name == "q" { return true }
+        guard let classes = attribute("class", of: node)?.lowercased() else { return false }
+        return classes.split(separator: " ").contains { token in
+            token.contains("testimon") || token.hasPrefix("review") || token.contains("-review") || token == "p-comment"
+                || token == "h-cite" || token == "comment" || token.hasPrefix("comment-")
+        }
+    }
+
+    /// Whether an element would be shown: no invisible or hidden ancestor (script, template,
+    /// noscript, `hidden`, `display:none`, `aria-hidden`).
+    func isVisible(_ node: xmlNodePtr) -> Bool {
+        var cursor: xmlNodePtr? = node
+        while let c = cursor, c.pointee.type == XML_ELEMENT_NODE {
+            if Self.invisible.contains(elementName(c)) && elementName(c) != "nav" { return false }
+            if isHidden(c) { return false }
+            cursor = c.pointee.parent
+        }
+        return true
+    }
+
+    /// Whether an element sits in the site's main navigation (a `nav` outside the footer).
+    func inMainNavigation(_ node: xmlNodePtr) -> Bool {
+        var cursor = node.pointee.parent
+        var inNav = false
+        while let c = cursor, c.pointee.type == XML_ELEMENT_NODE {
+            let name = elementName(c)
+            if name == "footer" { return false }
+            if name == "nav" || name == "header" { inNav = inNav || name == "nav" }
+            cursor = c.pointee.parent
+        }
+        return inNav
     }
 
     private func enclosingBlock(of node: xmlNodePtr) -> xmlNodePtr? {

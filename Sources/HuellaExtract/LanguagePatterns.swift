@@ -8,7 +8,7 @@ struct LanguagePatterns {
         "english": "en", "inglés": "en", "ingles": "en", "spanish": "es", "español": "es", "espanol": "es",
         "castellano": "es", "french": "fr", "francés": "fr", "frances": "fr", "german": "de", "alemán": "de",
         "aleman": "de", "italian": "it", "italiano": "it", "portuguese": "pt", "portugués": "pt", "portugues": "pt",
-        "catalan": "ca", "catalán": "ca", "català": "ca", "filipino": "tl", "tagalog": "tl", "chinese": "zh",
+        "catalan": "ca", "catalán": "ca", "català": "ca", "filipino": "fil", "tagalog": "tl", "chinese": "zh",
         "mandarin": "zh", "chino": "zh", "japanese": "ja", "japonés": "ja", "arabic": "ar", "árabe": "ar",
         "russian": "ru", "ruso": "ru", "dutch": "nl", "neerlandés": "nl", "irish": "ga", "irlandés": "ga",
         "galician": "gl", "gallego": "gl", "basque": "eu", "euskera": "eu", "hindi": "hi", "korean": "ko",
@@ -42,7 +42,7 @@ struct LanguagePatterns {
     /// The ISO 639-1 code for a language name or code.
     static func code(for text: String) -> String? {
         let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
-        if lower.count == 2, names.values.contains(lower) { return lower }
+        if (2...3).contains(lower.count), names.values.contains(lower) { return lower }
         return names[lower] ?? names[lower.split(separator: " ").first.map(String.init) ?? ""]
     }
 
@@ -105,4 +105,9 @@ struct LanguagePatterns {
         }
         return nil
     }
+}
+
+/// Language names and codes to ISO 639-1, for rosters and other callers.
+public enum LanguageCodes {
+    public static func code(for text: String) -> String? { LanguagePatterns.code(for: text) }
 }

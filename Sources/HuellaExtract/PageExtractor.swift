@@ -41,12 +41,16 @@ public struct PageExtractor: Sendable {
         let jsonLD = JSONLDExtractor(origin: origin, vocabulary: vocabulary).extract(from: document)
         let business = BusinessPatterns().claims(in: index)
         var claims = jsonLD.claims
+        let structuredName = jsonLD.claims.contains { $0.kind == .name }
         claims += MicrodataPerson(origin: origin).claims(in: document)
         claims += Microformats(origin: origin, vocabulary: vocabulary).claims(in: document)
         claims += MetaTags(origin: origin).claims(in: document)
+        if !structuredName && !claims.contains(where: { $0.kind == .name }) {
+            claims += VisibleName(origin: origin).claims(in: document)
+        }
         claims += RelMeLinks(origin: origin).claims(in: document)
         claims += ContactExtractor(origin: origin).claims(in: document, text: index)
-        claims += TestimonialExtractor(origin: origin).claims(in: document)
+        claims += TestimonialExtractor().claims(in: index)
         claims += ExperiencePatterns().claims(in: index)
         claims += PositionPatterns().claims(in: index)
         claims += EducationPatterns().claims(in: index)
@@ -54,8 +58,17 @@ public struct PageExtractor: Sendable {
         claims += LanguagePatterns().claims(in: index)
         claims += SkillMentions(vocabulary: vocabulary).claims(in: index)
         claims += business.claims
-        claims += AdvertisingPatterns().claims(in: index)
+        // Platform badges on a profile ("Top Rated") are the platform's words, not the VA's advertising.
+        claims += AdvertisingPatterns().claims(in: index).filter { origin == .website || $0.kind == .copyrightYear }
         claims += TermsPatterns().claims(in: index)
+        claims += PlaceholderPatterns().claims(in: index)
+        if let lang = document.language, let code = LanguagePatterns.code(for: String(lang.prefix(2))) {
+            // A page written in a language is evidence that its author works in it.
+            claims.append(
+                Claim(
+                    kind: .language, value: .language(LanguageSkill(code: code, level: nil)), origin: origin, url: url,
+                    excerpt: "<html lang=\"\(lang)\">", locator: "/html/@lang"))
+        }
 
         var seen: Set<String> = []
         let links = claims.filter { $0.kind == .sameAs || $0.kind == .relMe }

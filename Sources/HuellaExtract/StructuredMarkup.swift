@@ -28,9 +28,17 @@ struct MicrodataPerson {
     func claims(in document: HTMLDocument) -> [Claim] {
         guard let person = document.select("//*[@itemscope][contains(@itemtype,'schema.org/Person')]").first else { return [] }
         var claims: [Claim] = []
+        // Properties of this item, not of an item nested in it.
+        let ownProperties = document.select(".//*[@itemprop]", from: person).filter { node in
+            var cursor = node.pointee.parent
+            while let c = cursor, c.pointee.type == XML_ELEMENT_NODE {
+                if xmlHasProp(c, "itemscope") != nil { return c == person }
+                cursor = c.pointee.parent
+            }
+            return false
+        }
         func props(_ name: String) -> [xmlNodePtr] {
-            // Properties of this item, not of a nested item.
-            document.select(".//*[@itemprop='\(name)'][count(ancestor::*[@itemscope]) = \(depth(of: person) + 1)]", from: person)
+            ownProperties.filter { document.attribute("itemprop", of: $0)?.split(separator: " ").contains(Substring(name)) == true }
         }
         func value(_ node: xmlNodePtr) -> String {
             let attribute = ["content", "href", "datetime"].lazy.compactMap { document.attribute($0, of: node) }.first
@@ -66,15 +74,6 @@ struct MicrodataPerson {
         return claims
     }
 
-    private func depth(of node: xmlNodePtr) -> Int {
-        var count = 0
-        var cursor = node.pointee.parent
-        while let c = cursor {
-            if c.pointee.type == XML_ELEMENT_NODE, xmlHasProp(c, "itemscope") != nil { count += 1 }
-            cursor = c.pointee.parent
-        }
-        return count + 1
-    }
 }
 
 /// Microformats2: the representative `h-card` (name, email, phone, job title) and an
@@ -95,7 +94,10 @@ struct Microformats {
         }
         func first(_ property: String, in node: xmlNodePtr) -> (xmlNodePtr, String)? {
             guard let found = document.select(".//*[\(Self.cls(property))]", from: node).first else { return nil }
-            let value = ["datetime", "href", "value", "title"].lazy.compactMap { document.attribute($0, of: found) }.first
+            // mf2 parsing rules: u-* read href/src, dt-* read datetime, p-* read the text (or a title/value).
+            let attributes =
+                property.hasPrefix("u-") ? ["href", "src", "value"] : property.hasPrefix("dt-") ? ["datetime", "value", "title"] : ["value", "title"]
+            let value = attributes.lazy.compactMap { document.attribute($0, of: found) }.first
                 ?? HTMLDocument.collapse(Array(document.text(of: found).utf8))
             return (found, value)
         }

@@ -11,11 +11,15 @@ struct TextIndex {
     private let starts: [Int]
     let url: String
     let origin: ClaimOrigin
+    /// Blocks that quote someone else (testimonials and their attributions): what a client
+    /// says is not a claim the VA makes.
+    let quoted: Set<Int>
 
     init(blocks: [TextBlock], url: String, origin: ClaimOrigin) {
         self.blocks = blocks
         self.url = url
         self.origin = origin
+        quoted = Self.quotedBlocks(blocks)
         var starts: [Int] = []
         var offset = 0
         for block in blocks {
@@ -47,9 +51,31 @@ struct TextIndex {
         range.location == NSNotFound ? "" : text.substring(with: range)
     }
 
-    /// All matches of a pattern over the whole text.
-    func matches(_ pattern: NSRegularExpression?) -> [NSTextCheckingResult] {
-        pattern?.matches(in: text as String, range: fullRange) ?? []
+    /// All matches of a pattern over the whole text, outside quotations unless asked.
+    func matches(_ pattern: NSRegularExpression?, includingQuotes: Bool = false) -> [NSTextCheckingResult] {
+        let all = pattern?.matches(in: text as String, range: fullRange) ?? []
+        guard !includingQuotes, !quoted.isEmpty else { return all }
+        return all.filter { !quoted.contains(blockIndex(at: $0.range.location)) }
+    }
+
+    static let quoteMarks: Set<Character> = ["\"", "“", "«", "‘", "„", "'"]
+
+    /// A block is quoted when it sits in a `blockquote` or opens with a quotation mark and
+    /// is long enough to be a testimonial; the short line after it (the attribution) too.
+    static func quotedBlocks(_ blocks: [TextBlock]) -> Set<Int> {
+        var quoted: Set<Int> = []
+        for (i, block) in blocks.enumerated() {
+            let inQuote = block.quoted || block.locator.contains("/blockquote")
+            let opensQuote = block.text.first.map { quoteMarks.contains($0) } ?? false
+            guard inQuote || (opensQuote && block.text.count >= 40) else { continue }
+            quoted.insert(i)
+            if i + 1 < blocks.count, !blocks[i + 1].quoted, !blocks[i + 1].locator.contains("/blockquote") {
+                let next = blocks[i + 1].text
+                let dash = next.hasPrefix("-") || next.hasPrefix("—") || next.hasPrefix("–")
+                if dash || (next.count <= 90 && !(next.first.map { quoteMarks.contains($0) } ?? false)) { quoted.insert(i + 1) }
+            }
+        }
+        return quoted
     }
 
     /// A claim located at a match.

@@ -60,7 +60,7 @@ public struct Auditor: Sendable {
     /// One assistant: the website first (it may name more profiles), then every profile at once.
     public func audit(_ assistant: Assistant) async -> AssistantResult {
         var sources: [Source] = []
-        var claims = SelfReportClaims.of(assistant)
+        var claims = SelfReportClaims.of(assistant, vocabulary: configuration.vocabulary)
         var diagnostics: [Diagnostic] = []
         var discovered: [String] = []
 
@@ -101,11 +101,12 @@ public struct Auditor: Sendable {
             diagnostics += page.extraction?.diagnostics ?? []
         }
 
-        let findings = engine.evaluate(AuditSubject(assistantID: assistant.id, sources: sources, claims: claims))
+        let subject = AuditSubject(assistantID: assistant.id, website: assistant.website, sources: sources, claims: claims)
+        let findings = engine.evaluate(subject)
         let name = assistant.name ?? claims.first { $0.kind == .name && $0.origin == .website }?.value.text
         return AssistantResult(
             id: assistant.id, name: name, sources: sources, claims: claims, findings: findings,
-            diagnostics: diagnostics)
+            diagnostics: diagnostics, links: Reciprocity.links(of: subject))
     }
 
     struct PageRead: Sendable {

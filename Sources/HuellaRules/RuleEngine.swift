@@ -6,10 +6,13 @@ import HuellaCore
 public struct RuleEngine: Sendable {
     public let rules: [Rule]
     public let language: MessageLanguage
+    /// The year "now" is, for spans and staleness (fixed in tests).
+    public let currentYear: Int
 
-    public init(rules: [Rule], language: MessageLanguage = .en) {
+    public init(rules: [Rule], language: MessageLanguage = .en, currentYear: Int? = nil) {
         self.rules = rules
         self.language = language
+        self.currentYear = currentYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
     }
 
     public func evaluate(_ subject: AuditSubject) -> [Finding] {
@@ -18,81 +21,77 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    private func findings(of rule: Rule, on subject: AuditSubject) -> [Finding] {
+    /// One rule's findings on a subject.
+    public func findings(of rule: Rule, on subject: AuditSubject) -> [Finding] {
+        let raw: [Raw]
         switch rule.check {
-        case .compareNumber(let kind, let tolerance):
-            return comparisons(of: kind, in: subject).compactMap { reference, other in
-                guard let a = reference.value.number, let b = other.value.number, abs(a - b) > tolerance else {
-                    return nil
-                }
-                return disagreement(rule, subject, reference, other, extra: ["tolerance": String(tolerance)])
-            }
-        case .compareName:
-            return comparisons(of: .name, in: subject).compactMap { reference, other in
-                PersonName(reference.value.text).isCompatible(with: PersonName(other.value.text))
-                    ? nil : disagreement(rule, subject, reference, other, extra: [:])
-            }
+        case .compare(let kind, let aspect, let tolerance):
+            raw = compare(kind, aspect: aspect, tolerance: tolerance, in: subject)
+        case .contradiction(let kind):
+            raw = contradiction(kind, in: subject)
+        case .timeline(let check, let tolerance, let minimumAge):
+            raw = timeline(check, tolerance: tolerance, minimumAge: minimumAge, in: subject)
+        case .unsupported(let kind):
+            raw = unsupported(kind, in: subject)
+        case .missing(let kinds, let role):
+            raw = missing(kinds, role: role, in: subject)
+        case .pattern(let kind, let unless):
+            raw = pattern(kind, unless: unless, in: subject)
+        case .reciprocity:
+            raw = reciprocity(in: subject)
+        case .stale(let years):
+            raw = stale(years: years, in: subject)
+        case .noWebsite:
+            raw = noWebsite(in: subject)
         case .sourceOutcome(let role, let outcomes):
-            return subject.sources.filter { $0.role == role && outcomes.contains($0.outcome) }.map { source in
-                let status = source.status.map(String.init) ?? "none"
-                return finding(
-                    rule, subject, subjectKey: [source.role.rawValue, SourceLabel.key(source.url)],
-                    values: ["url": source.url, "outcome": source.outcome.rawValue, "status": status, "role": source.role.rawValue],
-                    evidence: [Evidence(url: source.url, excerpt: source.error ?? source.outcome.rawValue, locator: "")])
-            }
+            raw = sourceOutcome(role: role, outcomes: outcomes, in: subject)
         case .plainHTTP(let role):
-            return subject.sources.filter { $0.role == role && $0.outcome.wasRead }.compactMap { source in
-                let served = source.finalURL ?? source.url
-                guard served.lowercased().hasPrefix("http://") else { return nil }
-                return finding(
-                    rule, subject, subjectKey: [source.role.rawValue, SourceLabel.key(source.url)],
-                    values: ["url": served, "role": source.role.rawValue],
-                    evidence: [Evidence(url: served, excerpt: "served over plain http", locator: "")])
-            }
+            raw = plainHTTP(role: role, in: subject)
         }
+        return raw.map { finding(rule, subject, $0) }
     }
 
-    /// Pairs (reference claim, other source's claim) for a kind: the reference is the
-    /// self-report when there is one, else the website; one representative claim per source.
-    private func comparisons(of kind: ClaimKind, in subject: AuditSubject) -> [(Claim, Claim)] {
-        var perSource: [(key: String, claim: Claim)] = []
-        for claim in subject.claims where claim.kind == kind {
-            let key = SourceLabel.sourceKey(claim)
-            if let index = perSource.firstIndex(where: { $0.key == key }) {
-                // A page that states several figures: its largest is its claim.
-                if let n = claim.value.number, let m = perSource[index].claim.value.number, n > m {
-                    perSource[index].claim = claim
-                }
-            } else {
-                perSource.append((key, claim))
-            }
-        }
-        let reference =
-            perSource.first { $0.claim.origin == .selfReport } ?? perSource.first { $0.claim.origin == .website }
-        guard let reference else { return [] }
-        return perSource.filter { $0.key != reference.key }.map { (reference.claim, $0.claim) }
+    /// A finding before it is worded: what it is about, the values for the message, the evidence.
+    struct Raw {
+        var subjectKey: [String]
+        var values: [String: String]
+        var evidence: [Evidence]
+        /// The sources the finding depends on that could not be read.
+        var unread: [Source] = []
     }
 
-    private func disagreement(
-        _ rule: Rule, _ subject: AuditSubject, _ reference: Claim, _ other: Claim, extra: [String: String]
-    ) -> Finding {
+    private func finding(_ rule: Rule, _ subject: AuditSubject, _ raw: Raw) -> Finding {
+        var values = raw.values
+        var severity = rule.severity
+        var message = rule.message.text(in: language)
+        let coverage = raw.unread.map { "\(SourceLabel.key($0.url)) (\($0.outcome.rawValue))" }.joined(separator: ", ")
+        values["coverage"] = coverage
+        // A finding that rests on missing evidence, where some evidence could not be read,
+        // is only a note, and it says what was not read.
+        if rule.check.restsOnAbsence && !raw.unread.isEmpty {
+            severity = .note
+            if !message.contains("{coverage}") {
+                message += language == .es ? " (sin leer: {coverage})" : " (not read: {coverage})"
+            }
+        }
+        return Finding(
+            rule: rule.id, category: rule.category, severity: severity, message: Self.fill(message, with: values),
+            ethicsClause: rule.ethics, fingerprint: Fingerprint.of([subject.assistantID, rule.id] + raw.subjectKey),
+            evidence: raw.evidence)
+    }
+
+    /// A disagreement between two claims, worded with both sources.
+    func disagreement(_ reference: Claim, _ other: Claim, extra: [String: String] = [:], claimed: String? = nil, found: String? = nil)
+        -> Raw
+    {
         var values = extra
-        values["claimed"] = reference.value.text
+        values["claimed"] = claimed ?? reference.value.text
         values["claimedSource"] = SourceLabel.describe(reference, language: language)
-        values["found"] = other.value.text
+        values["found"] = found ?? other.value.text
         values["source"] = SourceLabel.describe(other, language: language)
-        return finding(
-            rule, subject, subjectKey: [reference.kind.rawValue, SourceLabel.sourceKey(reference), SourceLabel.sourceKey(other)],
+        return Raw(
+            subjectKey: [reference.kind.rawValue, SourceLabel.sourceKey(reference), SourceLabel.sourceKey(other)],
             values: values, evidence: [Evidence(claim: reference), Evidence(claim: other)])
-    }
-
-    private func finding(
-        _ rule: Rule, _ subject: AuditSubject, subjectKey: [String], values: [String: String], evidence: [Evidence]
-    ) -> Finding {
-        Finding(
-            rule: rule.id, category: rule.category, severity: rule.severity,
-            message: Self.fill(rule.message.text(in: language), with: values), ethicsClause: rule.ethics,
-            fingerprint: Fingerprint.of([subject.assistantID, rule.id] + subjectKey), evidence: evidence)
     }
 
     /// Replaces `{name}` placeholders with their values.

@@ -10,7 +10,7 @@ public struct RuleLoader: Sendable {
         "business", "terms", "site",
     ]
     static let topLevelKeys: Set<String> = [
-        "id", "category", "severity", "ethics", "message", "rationale", "check", "enabled",
+        "id", "category", "severity", "ethics", "message", "rationale", "check", "enabled", "examples",
     ]
 
     public init() {}

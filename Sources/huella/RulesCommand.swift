@@ -38,6 +38,16 @@ struct RulesCommand: ParsableCommand {
             print("check: \(rule.check.primitive.rawValue)")
             if let rationale = rule.rationale { print("\n\(rationale)") }
             print("\nmessage (en): \(rule.message.en)\nmessage (es): \(rule.message.es)")
+            let engine = RuleEngine(rules: [rule])
+            for (label, examples) in [("fires on", rule.examples?.triggers ?? []), ("stays quiet on", rule.examples?.passes ?? [])] {
+                guard !examples.isEmpty else { continue }
+                print("\n\(label):")
+                for example in examples {
+                    let claims = (example.claims ?? []).map { "\($0.origin.rawValue) \($0.kind.rawValue)" }.joined(separator: ", ")
+                    print("  - \(example.note ?? claims)")
+                    for finding in engine.findings(of: rule, on: example.subject()) { print("      → \(finding.message)") }
+                }
+            }
         }
     }
 

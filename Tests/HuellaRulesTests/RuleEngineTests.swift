@@ -20,9 +20,14 @@ struct RuleEngineTests {
         Source(url: url, role: role, status: status, outcome: outcome, error: nil, discovery: .declared)
     }
 
+    /// The findings of the identity and experience rules (the others have their own examples).
     func findings(_ claims: [Claim], sources: [Source] = [], language: MessageLanguage = .en) -> [Finding] {
-        RuleEngine(rules: rules, language: language).evaluate(
-            AuditSubject(assistantID: "va-01", sources: sources, claims: claims))
+        let chosen = rules.filter {
+            ["experience-years-mismatch", "name-mismatch", "website-insecure", "profile-unreachable", "profile-unverifiable"]
+                .contains($0.id)
+        }
+        return RuleEngine(rules: chosen, language: language, currentYear: 2026).evaluate(
+            AuditSubject(assistantID: "va-01", website: nil, sources: sources, claims: claims))
     }
 
     @Test("years beyond the tolerance disagree; within it they do not")
@@ -103,12 +108,34 @@ struct RuleEngineTests {
         #expect(a.first?.fingerprint.count == 32)
     }
 
+    @Test("a finding that rests on missing evidence becomes a note naming what was not read")
+    func coverage() throws {
+        let rule = try #require(rules.first { $0.id == "skill-unsupported" })
+        let claims = [claim(.skill, .text("xero"), .selfReport, "roster")]
+        let read = RuleEngine(rules: [rule]).evaluate(
+            AuditSubject(assistantID: "va", website: "https://va.test/", sources: [source("https://va.test/", .website)], claims: claims))
+        #expect(read.map(\.severity) == [.note])
+        #expect(read.first?.message == "the self-reported skill 'xero' appears in no public source")
+        var rule2 = rule
+        rule2.severity = .warning
+        let partial = RuleEngine(rules: [rule2]).evaluate(
+            AuditSubject(
+                assistantID: "va", website: "https://va.test/",
+                sources: [source("https://va.test/", .website), source("https://www.linkedin.com/in/va", .profile, .blocked, status: 999)],
+                claims: claims))
+        #expect(partial.map(\.severity) == [.note])
+        #expect(partial.first?.message.hasSuffix("(not read: linkedin.com/in/va (blocked))") == true)
+        let full = RuleEngine(rules: [rule2]).evaluate(
+            AuditSubject(assistantID: "va", website: "https://va.test/", sources: [source("https://va.test/", .website)], claims: claims))
+        #expect(full.map(\.severity) == [.warning])
+    }
+
     @Test("disabled rules never fire")
     func disabled() {
         var rules = self.rules
         for i in rules.indices { rules[i].enabled = false }
         let result = RuleEngine(rules: rules).evaluate(
-            AuditSubject(assistantID: "x", sources: [source("http://va.test/", .website)], claims: []))
+            AuditSubject(assistantID: "x", website: "http://va.test/", sources: [source("http://va.test/", .website)], claims: []))
         #expect(result.isEmpty)
     }
 }

@@ -10,6 +10,18 @@ struct RuleLoaderTests {
         let rules = try RuleLoader().load(directories: [FixturePaths.rules])
         let ids = Set(rules.map(\.id))
         #expect(ids.isSuperset(of: ["experience-years-mismatch", "name-mismatch", "website-insecure", "profile-unreachable"]))
+        // Every category of SPEC's core vocabulary has at least one rule.
+        let categories = Set(rules.map(\.category))
+        for category in [
+            "identity.name-mismatch", "identity.profile-not-linked", "identity.profile-unreachable", "experience.years-mismatch",
+            "experience.timeline-impossible", "education.mismatch", "education.unsupported", "skill.unsupported",
+            "credential.mismatch", "credential.unsupported", "language.unsupported", "advertising.superlative",
+            "business.no-website", "business.no-contact", "terms.no-contract", "terms.no-confidentiality",
+            "terms.no-privacy-policy", "site.stale", "site.insecure",
+        ] {
+            #expect(categories.contains(category), "no rule for \(category)")
+        }
+        #expect(rules.allSatisfy { !($0.examples?.triggers.isEmpty ?? true) && !($0.examples?.passes.isEmpty ?? true) })
         #expect(rules.allSatisfy { $0.isEnabled })
         #expect(rules.allSatisfy { !$0.message.en.isEmpty && !$0.message.es.isEmpty && !$0.ethics.isEmpty })
     }

@@ -1,0 +1,32 @@
+import HuellaCore
+
+/// Reciprocal links between the website and each profile: `rel="me"`, JSON-LD `sameAs`,
+/// and the profile's own link to the website.
+public enum Reciprocity {
+    public static func links(of subject: AuditSubject) -> [ProfileLink] {
+        guard let website = subject.website, let siteHost = PageKey.host(of: website) else { return [] }
+        let fromWebsite = Set(
+            subject.claims.filter { $0.origin == .website && ($0.kind == .relMe || $0.kind == .sameAs) }
+                .map { PageKey.of($0.value.text) })
+        return subject.sources.filter { $0.role == .profile }.map { profile in
+            let key = PageKey.of(profile.url)
+            let websiteLinks = fromWebsite.contains(key) || profile.finalURL.map { fromWebsite.contains(PageKey.of($0)) } == true
+            guard profile.outcome.wasRead else {
+                return ProfileLink(profile: profile.url, state: websiteLinks ? .websiteToProfile : .unknown)
+            }
+            let pages = Set([profile.url, profile.finalURL].compactMap { $0 }.map(PageKey.of))
+            let profileLinks = subject.claims.contains { claim in
+                claim.origin == .profile && pages.contains(PageKey.of(claim.url))
+                    && (claim.kind == .relMe || claim.kind == .sameAs) && PageKey.host(of: claim.value.text) == siteHost
+            }
+            let state: ProfileLink.State =
+                switch (websiteLinks, profileLinks) {
+                case (true, true): .both
+                case (true, false): .websiteToProfile
+                case (false, true): .profileToWebsite
+                case (false, false): .none
+                }
+            return ProfileLink(profile: profile.url, state: state)
+        }
+    }
+}
