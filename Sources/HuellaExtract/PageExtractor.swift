@@ -22,9 +22,11 @@ public struct PageExtraction: Sendable, Hashable {
 /// Parses a page with libxml2 and runs every extractor over it.
 public struct PageExtractor: Sendable {
     public let vocabulary: SkillVocabulary
+    public let hosts: ProfileHosts
 
-    public init(vocabulary: SkillVocabulary = .empty) {
+    public init(vocabulary: SkillVocabulary = .empty, hosts: ProfileHosts = .empty) {
         self.vocabulary = vocabulary
+        self.hosts = hosts
     }
 
     /// Extracts a page's claims. `url` is the page's final URL (the base for links).
@@ -40,8 +42,10 @@ public struct PageExtractor: Sendable {
         let index = TextIndex(blocks: document.visibleTextBlocks(), url: url, origin: origin)
         let jsonLD = JSONLDExtractor(origin: origin, vocabulary: vocabulary).extract(from: document)
         let business = BusinessPatterns().claims(in: index)
-        var claims = jsonLD.claims
-        let structuredName = jsonLD.claims.contains { $0.kind == .name }
+        // A known host's own markup comes first: it is the most precise statement on its pages.
+        var claims = hosts.profileHost(for: url).map { HostClaims(host: $0, origin: origin).claims(in: document) } ?? []
+        claims += jsonLD.claims
+        let structuredName = claims.contains { $0.kind == .name }
         claims += MicrodataPerson(origin: origin).claims(in: document)
         claims += Microformats(origin: origin, vocabulary: vocabulary).claims(in: document)
         claims += MetaTags(origin: origin).claims(in: document)
@@ -70,14 +74,23 @@ public struct PageExtractor: Sendable {
                     excerpt: "<html lang=\"\(lang)\">", locator: "/html/@lang"))
         }
 
-        var seen: Set<String> = []
-        let links = claims.filter { $0.kind == .sameAs || $0.kind == .relMe }
-            .compactMap { document.resolve($0.value.text) }
-            .filter { seen.insert(PageKey.of($0)).inserted }
+        // Profiles the page points to: rel="me" and sameAs, then plain links to known profile hosts.
+        var seen: Set<String> = [PageKey.of(url)]
+        let declared = claims.filter { $0.kind == .sameAs || $0.kind == .relMe }.compactMap { document.resolve($0.value.text) }
+        let known = origin == .website
+            ? document.select(Self.socialLinks).filter { document.isVisible($0) }.compactMap { document.attribute("href", of: $0) }
+                .compactMap { document.resolve($0) }.filter { hosts.profileHost(for: $0) != nil }
+            : []
+        let links = (declared + known).filter { seen.insert(PageKey.of($0)).inserted }
         return PageExtraction(
             claims: Self.deduplicated(claims), profileLinks: links, diagnostics: jsonLD.diagnostics + business.diagnostics,
             language: document.language)
     }
+
+    /// Links where sites put their owner's profiles (header, footer, social widgets); a link in
+    /// a testimonial or a blog post may be someone else's profile.
+    static let socialLinks =
+        "//a[@href][ancestor::footer or ancestor::header or ancestor::*[contains(translate(@class,'SOCIAL','social'),'social') or contains(@class,'redes')]]"
 
     /// The same fact stated twice on one page (JSON-LD and visible text) is one claim;
     /// the structured statement, found first, is kept.

@@ -12,12 +12,15 @@ public struct AuditConfiguration: Sendable {
     public var maxProfilesPerAssistant: Int
     /// The skills vocabulary claims are normalised with.
     public var vocabulary: SkillVocabulary
+    /// The known profile hosts: discovery, host-specific claims and refusal signals.
+    public var hosts: ProfileHosts
 
     public init(
         fetch: FetchOptions = FetchOptions(), language: MessageLanguage = .en, assistantConcurrency: Int = 16,
-        maxProfilesPerAssistant: Int = 12, vocabulary: SkillVocabulary = .empty
+        maxProfilesPerAssistant: Int = 12, vocabulary: SkillVocabulary = .empty, hosts: ProfileHosts = .empty
     ) {
         self.vocabulary = vocabulary
+        self.hosts = hosts
         self.fetch = fetch
         self.language = language
         self.assistantConcurrency = assistantConcurrency

@@ -20,7 +20,7 @@ public struct Auditor: Sendable {
         self.fetcher = fetcher
         self.engine = RuleEngine(rules: rules, language: configuration.language)
         self.configuration = configuration
-        self.extractor = PageExtractor(vocabulary: configuration.vocabulary)
+        self.extractor = PageExtractor(vocabulary: configuration.vocabulary, hosts: configuration.hosts)
         self.logger = logger
     }
 
@@ -118,13 +118,22 @@ public struct Auditor: Sendable {
         let response = await fetcher.fetch(url)
         logger.debug("fetched", metadata: ["url": "\(url)", "outcome": "\(response.outcome.rawValue)"])
         var error = response.error
+        var outcome = response.outcome
         if response.truncated {
             error = "truncated at \(configuration.fetch.maxBodyBytes) bytes"
         }
+        // A refusal is never read as the page: a login wall says nothing about the VA.
+        if outcome == .ok || outcome == .blocked,
+            let reason = configuration.hosts.blockReason(
+                url: url, finalURL: response.finalURL, status: response.status, body: response.body)
+        {
+            outcome = .blocked
+            error = reason
+        }
         let source = Source(
-            url: url, role: role, status: response.status, outcome: response.outcome, error: error,
+            url: url, role: role, status: response.status, outcome: outcome, error: error,
             finalURL: response.finalURL == url ? nil : response.finalURL, discovery: discovery)
-        guard response.outcome == .ok else { return PageRead(source: source, extraction: nil) }
+        guard outcome == .ok else { return PageRead(source: source, extraction: nil) }
         let origin: ClaimOrigin = role == .website ? .website : .profile
         let extraction = extractor.extract(
             body: response.body, contentType: response.contentType, url: response.finalURL, origin: origin)

@@ -41,6 +41,22 @@ public enum HuellaResources {
     }
 }
 
+extension HuellaResources {
+    /// The known profile hosts: the shipped ones, then `extra` directories (a user adds a host
+    /// by adding a file). A file that cannot be read is an error naming it.
+    public static func profileHosts(extra: [String] = []) throws -> ProfileHosts {
+        var all: [ProfileHost] = []
+        let shipped = directory("data").map { ($0 as NSString).appendingPathComponent("profile-hosts") }
+        for dir in (shipped.map { [$0] } ?? []) + extra {
+            for host in try ProfileHosts.load(directory: dir).hosts {
+                all.removeAll { $0.id == host.id }
+                all.append(host)
+            }
+        }
+        return ProfileHosts(hosts: all)
+    }
+}
+
 /// Finds and loads the rule pack: the built-in one, then the user's directories on top.
 public enum RulePack {
     /// The built-in pack's folder, if it can be found.

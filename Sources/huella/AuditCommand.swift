@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuellaCore
+import HuellaExtract
 import HuellaFetch
 import HuellaKit
 import HuellaReport
@@ -43,6 +44,9 @@ struct AuditCommand: AsyncParsableCommand {
 
     @Option(help: "Language of messages: en or es.")
     var lang: MessageLanguage = .en
+
+    @Option(name: .customLong("profile-hosts"), help: ArgumentHelp("A directory of extra profile-host files.", valueName: "DIR"))
+    var profileHosts: [String] = []
 
     @Option(help: "Assistants audited at once.")
     var concurrency: Int = 16
@@ -109,13 +113,20 @@ struct AuditCommand: AsyncParsableCommand {
             diagnostics.error(error.description)
             throw ExitCode(ExitStatus.usage)
         }
+        let hosts: ProfileHosts
+        do {
+            hosts = try HuellaResources.profileHosts(extra: profileHosts)
+        } catch {
+            diagnostics.error("invalid profile hosts: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
         let (vocabulary, vocabularyProblem) = HuellaResources.skillVocabulary()
         if let vocabularyProblem { diagnostics.warning(vocabularyProblem) }
         let auditor = Auditor(
             fetcher: fetcher, rules: ruleSet,
             configuration: AuditConfiguration(
                 fetch: network.fetchOptions(), language: lang, assistantConcurrency: concurrency,
-                vocabulary: vocabulary))
+                vocabulary: vocabulary, hosts: hosts))
         let result = await auditor.run(assistants, inputDiagnostics: inputProblems) { assistant in
             sink.stream(assistant)
         }

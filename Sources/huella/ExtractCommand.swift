@@ -52,7 +52,8 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         let (vocabulary, problem) = HuellaResources.skillVocabulary()
         if let problem { Diagnostics().warning(problem) }
-        let extraction = PageExtractor(vocabulary: vocabulary).extract(
+        let hosts = (try? HuellaResources.profileHosts()) ?? .empty
+        let extraction = PageExtractor(vocabulary: vocabulary, hosts: hosts).extract(
             body: body, contentType: contentType, url: url, origin: role == .website ? .website : .profile)
         extraction.diagnostics.forEach { Diagnostics().report($0) }
         switch format {

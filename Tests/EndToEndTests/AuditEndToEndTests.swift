@@ -74,7 +74,7 @@ struct AuditEndToEndTests {
         #expect(categories(report, "va-02") == ["experience.years-mismatch", "site.insecure"])
         #expect(categories(report, "va-03") == ["identity.name-mismatch", "identity.profile-unreachable"])
         #expect(categories(report, "va-04") == [])
-        #expect(report.summary.findings["warning"] == 7)
+        #expect(report.summary.findings["warning"] == 6)
         #expect(report.summary.findings["error"] == 0)
         let years = try #require(report.assistants[0].findings.first { $0.rule == "experience-years-mismatch" })
         #expect(years.message.contains("8") && years.message.contains("12"))

@@ -13,6 +13,7 @@ struct FixturePageTests {
     static let pages: [String] = (try? FileManager.default.contentsOfDirectory(atPath: directory))?
         .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted() ?? []
     static let vocabulary = (try? SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml"))) ?? .empty
+    static let hosts = (try? ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts"))) ?? .empty
 
     struct Expectations: Decodable {
         var url: String
@@ -58,7 +59,7 @@ struct FixturePageTests {
             Expectations.self, from: String(contentsOfFile: "\(Self.directory)/\(name).yaml", encoding: .utf8))
         let body = try Data(contentsOf: URL(fileURLWithPath: "\(Self.directory)/\(name).html"))
         let origin: ClaimOrigin = expectations.role == "profile" ? .profile : .website
-        let extraction = PageExtractor(vocabulary: Self.vocabulary).extract(
+        let extraction = PageExtractor(vocabulary: Self.vocabulary, hosts: Self.hosts).extract(
             body: body, contentType: expectations.contentType, url: expectations.url, origin: origin)
         for expected in expectations.expect ?? [] {
             #expect(

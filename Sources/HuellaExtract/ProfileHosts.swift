@@ -1,0 +1,128 @@
+import Foundation
+import HuellaCore
+import Yams
+
+/// A known profile host, described as data (`data/profile-hosts/*.yaml`): how to recognise
+/// its profile URLs, where its pages state claims, and how it signals that it refused us.
+public struct ProfileHost: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    /// Host names; `*.example.com` covers subdomains, `*` any host.
+    public var hosts: [String]
+    /// A regular expression a profile URL's path matches.
+    public var profilePath: String?
+    /// XPath expressions per claim kind (`name`, `job-title`), tried in order.
+    public var claims: [String: [String]]
+    public var blocked: BlockSignals
+    public var examples: Examples?
+
+    public struct BlockSignals: Sendable, Hashable, Codable {
+        public var statuses: [Int]
+        /// Regular expressions on the final URL's path (a redirect to a login wall).
+        public var finalPaths: [String]?
+        /// Strings whose presence in the body marks a refusal page.
+        public var markers: [String]
+    }
+
+    public struct Examples: Sendable, Hashable, Codable {
+        public var profiles: [String]
+        public var others: [String]
+    }
+
+    func covers(host: String) -> Bool {
+        let h = host.lowercased()
+        return hosts.contains { pattern in
+            if pattern == "*" { return true }
+            if pattern.hasPrefix("*.") { return h.hasSuffix(String(pattern.dropFirst(1))) }
+            return h == pattern || h == "www." + pattern
+        }
+    }
+
+    var isWildcard: Bool { hosts.contains("*") }
+}
+
+/// The known profile hosts, loaded once.
+public struct ProfileHosts: Sendable {
+    public let hosts: [ProfileHost]
+
+    public init(hosts: [ProfileHost]) {
+        // Specific hosts first: a wildcard entry only applies where none claims the host.
+        self.hosts = hosts.filter { !$0.isWildcard } + hosts.filter(\.isWildcard)
+    }
+
+    public static let empty = ProfileHosts(hosts: [])
+
+    /// Loads every `*.yaml` in a directory; a bad file is an error naming it.
+    public static func load(directory: String) throws -> ProfileHosts {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }.sorted()
+        var hosts: [ProfileHost] = []
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            do {
+                hosts.append(try YAMLDecoder().decode(ProfileHost.self, from: String(contentsOfFile: path, encoding: .utf8)))
+            } catch {
+                throw ProfileHostError(file: path, message: "\(error)")
+            }
+        }
+        return ProfileHosts(hosts: hosts)
+    }
+
+    /// The host whose profile URLs this URL is one of.
+    public func profileHost(for url: String) -> ProfileHost? {
+        guard let components = URLComponents(string: url), let host = components.host else { return nil }
+        let path = components.path.isEmpty ? "/" : components.path
+        for entry in hosts where entry.covers(host: host) {
+            guard let pattern = entry.profilePath else { continue }
+            if path.range(of: pattern, options: .regularExpression) != nil { return entry }
+            // A specific host that does not match the path is not a profile, whatever the wildcards say.
+            if !entry.isWildcard { return nil }
+        }
+        return nil
+    }
+
+    /// Why a fetched page is a refusal rather than the page, when a known signal says so.
+    public func blockReason(url: String, finalURL: String, status: Int?, body: Data) -> String? {
+        let host = URLComponents(string: finalURL)?.host ?? URLComponents(string: url)?.host ?? ""
+        let finalPath = URLComponents(string: finalURL)?.path ?? ""
+        let text = String(decoding: body.prefix(256 * 1024), as: UTF8.self)
+        for entry in hosts where entry.covers(host: host) {
+            if let status, entry.blocked.statuses.contains(status) { return "\(entry.name) refused the crawler (HTTP \(status))" }
+            for pattern in entry.blocked.finalPaths ?? [] where finalPath.range(of: pattern, options: .regularExpression) != nil {
+                return "\(entry.name) sent the crawler to a login wall (\(finalPath))"
+            }
+            for marker in entry.blocked.markers where !marker.isEmpty && text.range(of: marker, options: .caseInsensitive) != nil {
+                return "\(entry.name): the page is a refusal (\(marker))"
+            }
+        }
+        return nil
+    }
+}
+
+/// A profile-host file that cannot be used.
+public struct ProfileHostError: Error, CustomStringConvertible {
+    public var file: String
+    public var message: String
+    public var description: String { "\(file): \(message)" }
+}
+
+/// Claims a known host's page states where its data file says.
+struct HostClaims {
+    let host: ProfileHost
+    let origin: ClaimOrigin
+
+    func claims(in document: HTMLDocument) -> [Claim] {
+        var claims: [Claim] = []
+        for (key, expressions) in host.claims.sorted(by: { $0.key < $1.key }) {
+            guard let kind = ClaimKind(rawValue: key) else { continue }
+            for expression in expressions {
+                guard let node = document.select(expression).first(where: { document.isVisible($0) }) else { continue }
+                let text = HTMLDocument.collapse(Array(document.text(of: node).utf8))
+                guard !text.isEmpty, text.count <= 200 else { continue }
+                claims.append(
+                    Claim(kind: kind, value: .text(text), origin: origin, url: document.url, excerpt: text, locator: document.path(of: node)))
+                break
+            }
+        }
+        return claims
+    }
+}
