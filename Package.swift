@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "HuellaExtract",
-            dependencies: ["CLibXML2", "HuellaCore", "Yams"],
+            dependencies: ["CLibXML2", "HuellaCore", "Yams", "ZIPFoundation", "SwiftCSV"],
             swiftSettings: swift6
         ),
         .target(

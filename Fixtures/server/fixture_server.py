@@ -13,7 +13,9 @@ On start it prints one JSON line to stdout:
 Layout: ROOT/<host>/<path>. "/" is index.html; a path is tried as is, then with
 ".html", then as "<path>/index.html". ROOT/<host>/_routes.json scripts responses:
     {"/path": {"status": 301, "headers": {"Location": "/new"}, "file": "x.html",
-               "body": "text", "delay": 0.5}}
+               "body": "text", "delay": 0.5},
+     "/flaky": {"sequence": [{"status": 429, "headers": {"Retry-After": "1"}}, {"status": 200, "body": "ok"}]}}
+A "sequence" answers its entries in turn (the last one repeats).
 Every request is appended to --log as a JSON line (host, path, scheme, headers).
 The server exits when its standard input closes (tests keep a pipe to it).
 """
@@ -87,6 +89,8 @@ class Sites:
 
 
 def handler_for(sites, log_path, log_lock):
+    counters = {}
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "huella-fixture/1"
@@ -130,6 +134,12 @@ def handler_for(sites, log_path, log_lock):
             if not sites.host_dirs(host):
                 return self.send(404, b"no such fixture host\n", {"Content-Type": "text/plain"})
             route = sites.routes(host).get(path, {})
+            if "sequence" in route:
+                with log_lock:
+                    n = counters.get((host, path), 0)
+                    counters[(host, path)] = n + 1
+                steps = route["sequence"]
+                route = steps[min(n, len(steps) - 1)]
             if route.get("delay"):
                 time.sleep(float(route["delay"]))
             headers = dict(route.get("headers", {}))

@@ -13,11 +13,14 @@ public struct Assistant: Sendable, Hashable, Codable {
     public var selfReport: SelfReport?
     /// Where this entry came from, for messages (`roster.json: assistants[2]`).
     public var origin: String
+    /// Files the VA supplied (LinkedIn data exports), as paths.
+    public var evidence: [String]
 
     public init(
         id: String, name: String? = nil, website: String? = nil, profiles: [String] = [],
-        selfReport: SelfReport? = nil, origin: String
+        selfReport: SelfReport? = nil, origin: String, evidence: [String] = []
     ) {
+        self.evidence = evidence
         self.id = id
         self.name = name
         self.website = website

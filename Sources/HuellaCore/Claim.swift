@@ -66,4 +66,6 @@ public enum ClaimOrigin: String, Sendable, Hashable, Codable, CaseIterable {
     case website
     /// A public profile on another host.
     case profile
+    /// Evidence the VA handed over (a LinkedIn data export): theirs, but not self-reported.
+    case vaSupplied = "va-supplied"
 }

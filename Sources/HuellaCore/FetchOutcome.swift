@@ -18,6 +18,8 @@ public enum FetchOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     case httpError = "http-error"
     /// The connection broke for another reason (reset, closed mid-response).
     case networkError = "network-error"
+    /// A supplied evidence file that cannot be read (not a ZIP, malformed CSV).
+    case unreadable
 
     /// Whether the page's content was read and its claims count.
     public var wasRead: Bool { self == .ok || self == .notModified }
@@ -29,7 +31,7 @@ public enum FetchOutcome: String, Sendable, Hashable, Codable, CaseIterable {
         case .notFound, .gone, .dnsError, .connectError, .tlsError, .httpError, .tooManyRedirects:
             true
         case .ok, .notModified, .blocked, .robotsDisallowed, .tooLarge, .timeout, .ssrfRefused,
-            .unsupportedScheme, .networkError:
+            .unsupportedScheme, .networkError, .unreadable:
             false
         }
     }

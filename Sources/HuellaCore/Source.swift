@@ -2,6 +2,8 @@
 public enum SourceRole: String, Sendable, Hashable, Codable {
     case website
     case profile
+    /// A file the VA supplied (a LinkedIn data export).
+    case evidence
 }
 
 /// One page fetched (or attempted) for an assistant, as the report shows it.

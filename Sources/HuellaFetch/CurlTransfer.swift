@@ -22,6 +22,9 @@ final class CurlTransfer: @unchecked Sendable {
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
     private var body = Data()
     private var truncated = false
+    private var headers: [String: String] = [:]
+    private var headerBytes = 0
+    private var headersTooLarge = false
     /// The address the SSRF guard refused, if it refused one.
     private var refusedAddress: String?
 
@@ -51,6 +54,8 @@ final class CurlTransfer: @unchecked Sendable {
         try set(handle, CURLOPT_PRIVATE, pointer: context)
         try check(ccurl_setopt_write_function(handle, CURLOPT_WRITEFUNCTION, curlWriteCallback), "WRITEFUNCTION")
         try set(handle, CURLOPT_WRITEDATA, pointer: context)
+        try check(ccurl_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, curlHeaderCallback), "HEADERFUNCTION")
+        try set(handle, CURLOPT_HEADERDATA, pointer: context)
         try check(ccurl_setopt_opensocket_function(handle, curlOpenSocketCallback), "OPENSOCKETFUNCTION")
         try set(handle, CURLOPT_OPENSOCKETDATA, pointer: context)
         try check(ccurl_setopt_prereq_function(handle, curlPrereqCallback), "PREREQFUNCTION")
@@ -105,6 +110,23 @@ final class CurlTransfer: @unchecked Sendable {
         return 0  // stops the transfer: curl reports a write error, which `makeResponse` reads as truncation
     }
 
+    /// One header line. A status line starts a new response (after a redirect or a 100).
+    func receiveHeader(_ line: UnsafeRawBufferPointer) -> Int {
+        headerBytes += line.count
+        if headerBytes > options.maxHeaderBytes {
+            headersTooLarge = true
+            return 0
+        }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("HTTP/") {
+            headers = [:]
+        } else if let colon = text.firstIndex(of: ":") {
+            let name = text[..<colon].lowercased()
+            headers[name] = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return line.count
+    }
+
     func admits(address bytes: [UInt8]) -> Bool {
         if options.allowPrivateNetwork { return true }
         let ok = bytes.count == 4 ? AddressPolicy.isPublic(ipv4: bytes) : AddressPolicy.isPublic(ipv6: bytes)
@@ -131,12 +153,23 @@ final class CurlTransfer: @unchecked Sendable {
         _ = ccurl_getinfo_string(easy, CURLINFO_CONTENT_TYPE, &type)
         let finalURL = effective.map { String(cString: $0) } ?? url
         let detail = errorBuffer.pointee != 0 ? String(cString: errorBuffer) : CurlRuntime.describe(code)
-        let (outcome, message) = Self.classify(
+        var (outcome, message) = Self.classify(
             code: code, status: status, truncated: truncated, refused: refusedAddress, detail: detail)
-        return FetchResponse(
+        if headersTooLarge {
+            (outcome, message) = (.tooLarge, "response headers larger than \(options.maxHeaderBytes) bytes")
+        }
+        var wire: curl_off_t = 0
+        _ = ccurl_getinfo_off(easy, CURLINFO_SIZE_DOWNLOAD_T, &wire)
+        // A body that reached the cap from a tiny compressed stream is a decompression bomb, not a long page.
+        if truncated, wire > 0, body.count / Int(wire) >= options.maxCompressionRatio {
+            (outcome, message) = (.tooLarge, "decompressed body past \(options.maxBodyBytes) bytes from \(wire) bytes on the wire")
+        }
+        var response = FetchResponse(
             url: url, finalURL: finalURL, status: status > 0 ? status : nil, outcome: outcome, error: message,
             contentType: type.map { String(cString: $0) }, body: outcome.wasRead ? body : Data(),
             truncated: truncated)
+        response.headers = headers
+        return response
     }
 
     private func cancelledResponse() -> FetchResponse {
@@ -212,6 +245,12 @@ private let curlWriteCallback: curl_write_callback = { data, size, count, contex
     guard let data, let context else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     return transfer.receive(UnsafeRawBufferPointer(start: data, count: size * count))
+}
+
+private let curlHeaderCallback: curl_write_callback = { data, size, count, context in
+    guard let data, let context else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    return transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
 }
 
 /// Runs before every new connection (also after redirects and for every DNS answer):

@@ -20,6 +20,10 @@ public struct FetchOptions: Sendable, Hashable {
     public var lowSpeedSeconds: Int
     /// Transfers in flight at once, over all hosts.
     public var maxConcurrentTransfers: Int
+    /// Largest total of response headers, in bytes; past it the transfer stops.
+    public var maxHeaderBytes: Int
+    /// Decoded bytes per byte on the wire above which a capped body is a decompression bomb.
+    public var maxCompressionRatio: Int
 
     public init(
         userAgent: String = FetchOptions.defaultUserAgent(version: "0.0.0"),
@@ -33,8 +37,12 @@ public struct FetchOptions: Sendable, Hashable {
         totalTimeoutMilliseconds: Int = 30_000,
         lowSpeedBytesPerSecond: Int = 100,
         lowSpeedSeconds: Int = 10,
-        maxConcurrentTransfers: Int = 32
+        maxConcurrentTransfers: Int = 32,
+        maxHeaderBytes: Int = 64 * 1024,
+        maxCompressionRatio: Int = 100
     ) {
+        self.maxHeaderBytes = maxHeaderBytes
+        self.maxCompressionRatio = maxCompressionRatio
         self.userAgent = userAgent
         self.acceptLanguage = acceptLanguage
         self.connectTo = connectTo

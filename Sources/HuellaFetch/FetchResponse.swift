@@ -18,6 +18,21 @@ public struct FetchResponse: Sendable {
     public var body: Data
     /// Whether the body was cut at `FetchOptions.maxBodyBytes`.
     public var truncated: Bool
+    /// Response headers of the final response, names lower-cased (the last value wins).
+    public var headers: [String: String] = [:]
+    /// How many times the fetch was tried (retries after 429/503 and transient failures).
+    public var attempts: Int = 1
+
+    /// `Retry-After` in seconds: delta-seconds or an HTTP date.
+    public var retryAfterSeconds: Double? {
+        guard let value = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if let seconds = Double(value) { return max(0, seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
+    }
 
     public init(
         url: String, finalURL: String, status: Int?, outcome: FetchOutcome, error: String?,

@@ -100,6 +100,20 @@ public struct Auditor: Sendable {
             claims += page.extraction?.claims ?? []
             diagnostics += page.extraction?.diagnostics ?? []
         }
+        for path in assistant.evidence {
+            let name = "evidence:" + (path as NSString).lastPathComponent
+            do {
+                let reading = try LinkedInExport(vocabulary: configuration.vocabulary).read(path: path)
+                sources.append(
+                    Source(url: name, role: .evidence, status: nil, outcome: .ok, error: nil, discovery: .declared))
+                claims += reading.claims
+                diagnostics += reading.diagnostics
+            } catch {
+                sources.append(
+                    Source(url: name, role: .evidence, status: nil, outcome: .unreadable, error: error.message, discovery: .declared))
+                diagnostics.append(Diagnostic(level: .error, location: path, message: error.message))
+            }
+        }
 
         let subject = AuditSubject(assistantID: assistant.id, website: assistant.website, sources: sources, claims: claims)
         let findings = engine.evaluate(subject)

@@ -43,10 +43,12 @@ public enum RosterReader {
                         Diagnostic(level: .error, location: named, message: "profile skipped: \(problem)"))
                     return false
                 }
+                let base = (path as NSString).deletingLastPathComponent
+                let evidence = entry.evidence.map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
                 assistants.append(
                     Assistant(
                         id: entry.id, name: entry.name, website: website, profiles: profiles,
-                        selfReport: entry.claims, origin: location))
+                        selfReport: entry.claims, origin: location, evidence: evidence))
             }
         }
         return (assistants, diagnostics)
@@ -95,8 +97,22 @@ public enum RosterReader {
         var website: String?
         var profiles: [String]
         var claims: SelfReport?
+        var evidence: [String]
 
-        enum CodingKeys: String, CodingKey { case id, name, website, profiles, claims }
+        enum CodingKeys: String, CodingKey { case id, name, website, profiles, claims, evidence }
+
+        /// An evidence item: a path, or `{"path": …, "type": "linkedin-export"}`.
+        struct EvidenceItem: Decodable {
+            var path: String
+            init(from decoder: any Decoder) throws {
+                if let text = try? decoder.singleValueContainer().decode(String.self) {
+                    path = text
+                } else {
+                    struct Object: Decodable { var path: String }
+                    path = try Object(from: decoder).path
+                }
+            }
+        }
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -105,6 +121,7 @@ public enum RosterReader {
             website = try c.decodeIfPresent(String.self, forKey: .website)
             profiles = try c.decodeIfPresent([String].self, forKey: .profiles) ?? []
             claims = try c.decodeIfPresent(SelfReport.self, forKey: .claims)
+            evidence = try c.decodeIfPresent([EvidenceItem].self, forKey: .evidence)?.map(\.path) ?? []
         }
     }
 }

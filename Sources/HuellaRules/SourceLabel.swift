@@ -21,6 +21,8 @@ enum SourceLabel {
         case (.website, .es): return "el sitio web \(page)"
         case (.profile, .en): return "the profile \(page)"
         case (.profile, .es): return "el perfil \(page)"
+        case (.vaSupplied, .en): return "the data export the VA supplied (\(page))"
+        case (.vaSupplied, .es): return "la exportación de datos aportada (\(page))"
         }
     }
 }

@@ -91,6 +91,8 @@ public struct LoggedRequest: Decodable, Sendable, Hashable {
     public var method: String
     public var scheme: String
     public var headers: [String: String]
+    /// When the server received it (seconds since 1970).
+    public var time: Double
 }
 
 public struct FixtureServerError: Error, CustomStringConvertible {

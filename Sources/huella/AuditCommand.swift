@@ -48,6 +48,11 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("profile-hosts"), help: ArgumentHelp("A directory of extra profile-host files.", valueName: "DIR"))
     var profileHosts: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Evidence the VA supplied, for an assistant id: a LinkedIn data export ZIP.", valueName: "ID=FILE"))
+    var evidence: [String] = []
+
     @Option(help: "Assistants audited at once.")
     var concurrency: Int = 16
 
@@ -79,6 +84,18 @@ struct AuditCommand: AsyncParsableCommand {
             diagnostics.error(error.description)
             throw ExitCode(ExitStatus.usage)
         }
+        for item in evidence {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let index = assistants.firstIndex(where: { $0.id == parts[0] }) else {
+                diagnostics.error("--evidence '\(item)': no assistant with that id (use ID=FILE with an id from the input)")
+                throw ExitCode(ExitStatus.usage)
+            }
+            guard FileManager.default.isReadableFile(atPath: parts[1]) else {
+                diagnostics.error("--evidence '\(item)': cannot read '\(parts[1])'")
+                throw ExitCode(ExitStatus.usage)
+            }
+            assistants[index].evidence.append(parts[1])
+        }
         inputProblems.forEach(diagnostics.report)
 
         let ruleSet: [Rule]
@@ -96,9 +113,9 @@ struct AuditCommand: AsyncParsableCommand {
             diagnostics.warning("--allow-private-network: the SSRF guard is off; loopback and private addresses are reachable")
         }
 
-        let fetcher: CurlFetcher
+        let fetcher: PoliteFetcher
         do {
-            fetcher = try CurlFetcher(options: network.fetchOptions())
+            fetcher = try network.fetcher()
         } catch {
             diagnostics.error(error.description)
             throw ExitCode(ExitStatus.runFailed)

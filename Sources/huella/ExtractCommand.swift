@@ -39,7 +39,7 @@ struct ExtractCommand: AsyncParsableCommand {
             url = URL(fileURLWithPath: target).absoluteString
         } else {
             if let problem = URLCheck.problem(with: target) { throw ValidationError(problem) }
-            let fetcher = try CurlFetcher(options: network.fetchOptions())
+            let fetcher = try network.fetcher()
             let response = await fetcher.fetch(target)
             guard response.outcome == .ok else {
                 FileHandle.standardError.write(

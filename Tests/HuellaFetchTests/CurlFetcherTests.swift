@@ -24,7 +24,7 @@ struct CurlFetcherTests {
 
     @Test("reads a page over verified TLS with a clear User-Agent")
     func readsPage() async throws {
-        let response = await try fetcher().fetch("https://fetch.test/")
+        let response = try await fetcher().fetch("https://fetch.test/")
         #expect(response.outcome == .ok)
         #expect(response.status == 200)
         #expect(response.contentType == "text/html; charset=utf-8")
@@ -41,7 +41,7 @@ struct CurlFetcherTests {
             ("/broken", .httpError, 500),
         ])
     func statuses(path: String, outcome: FetchOutcome, status: Int) async throws {
-        let response = await try fetcher().fetch("https://fetch.test\(path)")
+        let response = try await fetcher().fetch("https://fetch.test\(path)")
         #expect(response.outcome == outcome)
         #expect(response.status == status)
         #expect(response.body.isEmpty)
@@ -49,28 +49,28 @@ struct CurlFetcherTests {
 
     @Test("follows redirects and reports the final URL")
     func redirect() async throws {
-        let response = await try fetcher().fetch("https://fetch.test/old")
+        let response = try await fetcher().fetch("https://fetch.test/old")
         #expect(response.outcome == .ok)
         #expect(response.finalURL == "https://fetch.test/moved")
     }
 
     @Test("stops a redirect loop")
     func loop() async throws {
-        let response = await try fetcher().fetch("https://fetch.test/loop")
+        let response = try await fetcher().fetch("https://fetch.test/loop")
         #expect(response.outcome == .tooManyRedirects)
         #expect(server.requests().filter { $0.path == "/loop" }.count == 6)  // the first + 5 redirects
     }
 
     @Test("refuses redirects to other schemes", arguments: ["/to-file", "/to-gopher"])
     func schemes(path: String) async throws {
-        let response = await try fetcher().fetch("https://fetch.test\(path)")
+        let response = try await fetcher().fetch("https://fetch.test\(path)")
         #expect(response.outcome == .unsupportedScheme)
         #expect(response.body.isEmpty)
     }
 
     @Test("refuses URLs that are not http(s) without any transfer")
     func refusesSchemes() async throws {
-        let response = await try fetcher().fetch("ftp://fetch.test/file")
+        let response = try await fetcher().fetch("ftp://fetch.test/file")
         #expect(response.outcome == .unsupportedScheme)
         #expect(server.requests().isEmpty)
     }
@@ -88,14 +88,14 @@ struct CurlFetcherTests {
 
     @Test("verifies TLS: an unknown CA is a tls-error")
     func tlsVerified() async throws {
-        let response = await try fetcher(trustCA: false).fetch("https://fetch.test/")
+        let response = try await fetcher(trustCA: false).fetch("https://fetch.test/")
         #expect(response.outcome == .tlsError)
         #expect(server.requests().isEmpty)
     }
 
     @Test("truncates a body past the cap and marks it")
     func truncates() async throws {
-        let response = await try fetcher(maxBody: 1000).fetch("https://fetch.test/")
+        let response = try await fetcher(maxBody: 1000).fetch("https://fetch.test/")
         #expect(response.outcome == .ok)
         #expect(response.truncated)
         #expect(response.body.count == 1000)

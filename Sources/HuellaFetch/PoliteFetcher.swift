@@ -1,0 +1,93 @@
+import Foundation
+import HuellaCore
+import Logging
+
+/// A `Fetcher` that is a good citizen on top of another: robots.txt (RFC 9309) for
+/// huella's product token, per-host connection limits and spacing (raised by
+/// `Crawl-delay`), `Retry-After` on 429 and 503, and bounded retries with backoff.
+public final class PoliteFetcher: Fetcher {
+    private let inner: any Fetcher
+    private let politeness: Politeness
+    private let gate = HostGate()
+    private let productToken: String
+    private let logger: Logger
+
+    public init(
+        inner: any Fetcher, politeness: Politeness, productToken: String = "huella",
+        logger: Logger = Logger(label: "huella.fetch", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.inner = inner
+        self.politeness = politeness
+        self.productToken = productToken
+        self.logger = logger
+    }
+
+    public func fetch(_ url: String) async -> FetchResponse {
+        if let problem = URLCheck.problem(with: url) { return .failed(url, .unsupportedScheme, problem) }
+        guard let components = URLComponents(string: url), let host = components.host?.lowercased() else {
+            return .failed(url, .unsupportedScheme, "'\(url)' has no host")
+        }
+        let scheme = components.scheme?.lowercased() ?? "https"
+        let origin = "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+        var spacing = politeness.delayPerHost
+        if politeness.obeyRobots {
+            let robots = await gate.robots(for: origin) { [inner] in await Self.loadRobots(origin, with: inner) }
+            let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+            let target = path + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
+            guard robots.allows(path: target) else {
+                return .failed(url, .robotsDisallowed, "robots.txt of \(origin) disallows '\(target)' for \(productToken)")
+            }
+            if let delay = robots.crawlDelay { spacing = max(spacing, min(delay, politeness.maxCrawlDelay)) }
+        }
+        return await fetchWithRetries(url, host: origin, spacing: spacing)
+    }
+
+    private func fetchWithRetries(_ url: String, host: String, spacing: Double) async -> FetchResponse {
+        var attempt = 0
+        while true {
+            attempt += 1
+            await gate.acquire(host, limit: politeness.connectionsPerHost, spacing: spacing)
+            var response = await inner.fetch(url)
+            await gate.release(host)
+            response.attempts = attempt
+            guard attempt <= politeness.maxRetries, !Task.isCancelled else { return response }
+            if let status = response.status, status == 429 || status == 503 {
+                let wait = response.retryAfterSeconds ?? politeness.backoff * pow(2, Double(attempt - 1))
+                guard wait <= politeness.maxRetryAfter else { return response }
+                logger.debug("retry after \(wait)s", metadata: ["url": "\(url)", "status": "\(status)"])
+                await gate.pause(host, seconds: wait)
+                continue
+            }
+            if Self.isTransient(response) {
+                try? await Task.sleep(for: .milliseconds(Int(politeness.backoff * pow(2, Double(attempt - 1)) * 1000)))
+                continue
+            }
+            return response
+        }
+    }
+
+    /// Failures worth another try: a timeout, a broken connection, a 5xx other than 501.
+    static func isTransient(_ response: FetchResponse) -> Bool {
+        switch response.outcome {
+        case .timeout, .networkError: return true
+        case .httpError: return (response.status ?? 0) >= 500 && response.status != 501
+        default: return false
+        }
+    }
+
+    /// RFC 9309: 2xx parsed; 4xx means no restrictions; 5xx or an unreachable server means
+    /// disallow all (not cached beyond this run).
+    static func loadRobots(_ origin: String, with fetcher: any Fetcher) async -> RobotsTxt {
+        let response = await fetcher.fetch(origin + "/robots.txt")
+        switch (response.outcome, response.status ?? 0) {
+        case (.ok, _):
+            return RobotsTxt(parsing: String(decoding: response.body.prefix(RobotsTxt.maxBytes), as: UTF8.self), userAgent: "huella")
+        case (_, 400..<500), (.notFound, _), (.gone, _):
+            return .allowAll
+        case (.ssrfRefused, _), (.unsupportedScheme, _):
+            return .allowAll  // the page itself will be refused for the same reason
+        default:
+            return .disallowAll
+        }
+    }
+}
