@@ -10,6 +10,9 @@ public struct PageExtraction: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// The page's declared language (`<html lang>`).
     public var language: String?
+    /// Pages of the same site worth reading for claims (about, services, contact, terms),
+    /// from the navigation and footer, in page order.
+    public var sitePages: [String] = []
 
     public init(claims: [Claim], profileLinks: [String], diagnostics: [Diagnostic], language: String?) {
         self.claims = claims
@@ -82,9 +85,11 @@ public struct PageExtractor: Sendable {
                 .compactMap { document.resolve($0) }.filter { hosts.profileHost(for: $0) != nil }
             : []
         let links = (declared + known).filter { seen.insert(PageKey.of($0)).inserted }
-        return PageExtraction(
+        var extraction = PageExtraction(
             claims: Self.deduplicated(claims), profileLinks: links, diagnostics: jsonLD.diagnostics + business.diagnostics,
             language: document.language)
+        if origin == .website { extraction.sitePages = SitePages.links(in: document) }
+        return extraction
     }
 
     /// Links where sites put their owner's profiles (header, footer, social widgets); a link in

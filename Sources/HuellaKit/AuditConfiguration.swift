@@ -10,6 +10,8 @@ public struct AuditConfiguration: Sendable {
     public var assistantConcurrency: Int
     /// Most profile pages fetched per assistant (declared and discovered together).
     public var maxProfilesPerAssistant: Int
+    /// Pages of the website read beyond its home page (about, services, contact, terms).
+    public var sitePageBudget: Int = 4
     /// The skills vocabulary claims are normalised with.
     public var vocabulary: SkillVocabulary
     /// The known profile hosts: discovery, host-specific claims and refusal signals.

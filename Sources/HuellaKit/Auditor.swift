@@ -71,6 +71,22 @@ public struct Auditor: Sendable {
             diagnostics += page.extraction?.diagnostics ?? []
             let siteHost = PageKey.host(of: page.source.finalURL ?? website)
             discovered = (page.extraction?.profileLinks ?? []).filter { PageKey.host(of: $0) != siteHost }
+            // The rest of the site within the budget: about, services, contact, terms.
+            let more = Array((page.extraction?.sitePages ?? []).prefix(configuration.sitePageBudget))
+            let subpages = await withTaskGroup(of: (Int, PageRead).self) { group in
+                for (index, url) in more.enumerated() {
+                    group.addTask { (index, await self.read(url, role: .website, discovery: .discovered)) }
+                }
+                var pages = [PageRead?](repeating: nil, count: more.count)
+                for await (index, page) in group { pages[index] = page }
+                return pages.compactMap { $0 }
+            }
+            for subpage in subpages {
+                sources.append(subpage.source)
+                claims += subpage.extraction?.claims ?? []
+                diagnostics += subpage.extraction?.diagnostics ?? []
+                discovered += (subpage.extraction?.profileLinks ?? []).filter { PageKey.host(of: $0) != siteHost }
+            }
         }
 
         var seen = Set(sources.map { PageKey.of($0.url) })

@@ -1,7 +1,7 @@
 import Yams
 
-/// Finds keys a rule file does not allow, with a did-you-mean.
-struct KeyChecker {
+/// Finds keys a rule file does not allow, with a did-you-mean; reused for other YAML files.
+public struct KeyChecker {
     let file: String
 
     func check(_ node: Node) -> [RuleProblem] {
@@ -38,7 +38,7 @@ struct KeyChecker {
     }
 
     /// The closest allowed key within an edit distance of 2.
-    static func suggestion(for name: String, among allowed: Set<String>) -> String? {
+    public static func suggestion(for name: String, among allowed: Set<String>) -> String? {
         var best: (key: String, distance: Int)?
         for key in allowed.sorted() {
             let d = distance(name, key)

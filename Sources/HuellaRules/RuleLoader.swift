@@ -145,7 +145,8 @@ public struct RuleLoader: Sendable {
         return nil
     }
 
-    static func describe(_ error: any Error) -> String {
+    /// A decoding error in words: the key and what was wrong.
+    public static func describe(_ error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return "\(error)" }
         switch decoding {
         case .keyNotFound(let key, let context):

@@ -20,6 +20,9 @@ struct AuditCommand: AsyncParsableCommand {
         commandName: "audit",
         abstract: "Audit VAs from a URL list or a roster and write a report.",
         discussion: """
+            Settings come from the flags, then from huella.yaml (in the working directory, or \
+            --config FILE), then from the defaults.
+
             Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; \
             2 usage or configuration error; 3 the run itself failed.
             """)
@@ -39,11 +42,14 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A directory of rules added to (or overriding) the built-in pack.", valueName: "DIR"))
     var rules: [String] = []
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding has this severity or higher.")
-    var failOn: Severity = .error
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding has this severity or higher (default: error).")
+    var failOn: Severity?
 
-    @Option(help: "Language of messages: en or es.")
-    var lang: MessageLanguage = .en
+    @Option(help: "Language of messages: en or es (default: en).")
+    var lang: MessageLanguage?
+
+    @Option(help: ArgumentHelp("A configuration file (default: ./huella.yaml when present).", valueName: "FILE"))
+    var config: String?
 
     @Option(name: .customLong("profile-hosts"), help: ArgumentHelp("A directory of extra profile-host files.", valueName: "DIR"))
     var profileHosts: [String] = []
@@ -53,32 +59,104 @@ struct AuditCommand: AsyncParsableCommand {
             "Evidence the VA supplied, for an assistant id: a LinkedIn data export ZIP.", valueName: "ID=FILE"))
     var evidence: [String] = []
 
-    @Option(help: "Assistants audited at once.")
-    var concurrency: Int = 16
+    @Option(help: "Assistants audited at once (default 16).")
+    var concurrency: Int?
 
     @OptionGroup var network: NetworkOptions
 
     func validate() throws {
-        if urlList == nil && roster == nil {
-            throw ValidationError("give a URL list, --roster FILE, or both")
-        }
-        guard concurrency > 0 else { throw ValidationError("--concurrency must be positive") }
+        if let concurrency, concurrency <= 0 { throw ValidationError("--concurrency must be positive") }
     }
 
     func run() async throws {
         let diagnostics = Diagnostics()
+        var settings = HuellaConfig()
+        do throws(InputError) {
+            if let path = HuellaConfig.locate(config) { settings = try HuellaConfig.load(path: path) }
+        } catch {
+            diagnostics.error(error.description)
+            throw ExitCode(ExitStatus.usage)
+        }
+        let urls = urlList ?? settings.urls
+        let rosterPath = roster ?? settings.roster
+        guard urls != nil || rosterPath != nil else {
+            diagnostics.error("give a URL list, --roster FILE, or both (or name them in huella.yaml)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let net = network.resolved(with: settings.network)
+        do {
+            try NetworkOptions.check(net)
+        } catch {
+            diagnostics.error("invalid network settings: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+
+        let (assistants, inputProblems) = try readInputs(urls: urls, roster: rosterPath, diagnostics: diagnostics)
+        let ruleSet = try loadRules(settings, diagnostics: diagnostics)
+        let hosts: ProfileHosts
+        do {
+            hosts = try HuellaResources.profileHosts(extra: (settings.profileHosts ?? []) + profileHosts)
+        } catch {
+            diagnostics.error("invalid profile hosts: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        if network.allowPrivateNetwork {
+            diagnostics.warning("--allow-private-network: the SSRF guard is off; loopback and private addresses are reachable")
+        }
+        let fetcher: PoliteFetcher
+        do {
+            fetcher = try network.fetcher(net)
+        } catch {
+            diagnostics.error(error.description)
+            throw ExitCode(ExitStatus.runFailed)
+        }
+        let destination = output ?? settings.output
+        let chosen = format ?? settings.format.flatMap(ReportFormat.init(rawValue:))
+            ?? (isatty(STDOUT_FILENO) == 1 && destination == nil ? .text : .json)
+        let reporter = chosen.reporter(
+            tool: ToolInfo(version: HuellaVersion.current), colour: destination == nil && isatty(STDOUT_FILENO) == 1)
+        let sink: StreamSink
+        do {
+            sink = try StreamSink(path: destination, reporter: reporter)
+        } catch {
+            diagnostics.error(error.description)
+            throw ExitCode(ExitStatus.usage)
+        }
+        let (vocabulary, vocabularyProblem) = HuellaResources.skillVocabulary()
+        if let vocabularyProblem { diagnostics.warning(vocabularyProblem) }
+        let auditor = Auditor(
+            fetcher: fetcher, rules: ruleSet,
+            configuration: AuditConfiguration(
+                fetch: network.fetchOptions(net), language: lang ?? settings.lang ?? .en,
+                assistantConcurrency: concurrency ?? settings.concurrency ?? 16, vocabulary: vocabulary, hosts: hosts))
+        let result = await auditor.run(assistants, inputDiagnostics: inputProblems) { assistant in
+            sink.stream(assistant)
+        }
+        do {
+            try sink.finish(result)
+        } catch {
+            diagnostics.error(error.description)
+            throw ExitCode(ExitStatus.runFailed)
+        }
+        if let worst = result.worstSeverity, worst >= failOn ?? settings.failOn ?? .error {
+            throw ExitCode(ExitStatus.findings)
+        }
+    }
+
+    /// The assistants of the roster and URL list, with supplied evidence attached.
+    private func readInputs(urls: String?, roster: String?, diagnostics: Diagnostics) throws -> ([Assistant], [Diagnostic]) {
         var assistants: [Assistant] = []
-        var inputProblems: [Diagnostic] = []
+        var problems: [Diagnostic] = []
         do {
             if let roster {
-                let (found, problems) = try RosterReader.read(at: roster)
+                let (found, issues) = try RosterReader.read(at: roster)
                 assistants += found
-                inputProblems += problems
+                problems += issues
             }
-            if let urlList {
-                let (found, problems) = try AuditInputs.readURLList(at: urlList)
+            if let urls {
+                let (found, issues) = try AuditInputs.readURLList(at: urls)
                 assistants += found
-                inputProblems += problems
+                problems += issues
             }
         } catch {
             diagnostics.error(error.description)
@@ -96,63 +174,25 @@ struct AuditCommand: AsyncParsableCommand {
             }
             assistants[index].evidence.append(parts[1])
         }
-        inputProblems.forEach(diagnostics.report)
+        problems.forEach(diagnostics.report)
+        return (assistants, problems)
+    }
 
-        let ruleSet: [Rule]
+    /// The built-in pack, the configured and given directories, then the configured overrides.
+    private func loadRules(_ settings: HuellaConfig, diagnostics: Diagnostics) throws -> [Rule] {
         do {
-            ruleSet = try RulePack.load(builtIn: RulePack.builtInDirectory(), extra: rules)
-        } catch {
+            let loaded = try RulePack.load(builtIn: RulePack.builtInDirectory(), extra: (settings.rules ?? []) + rules)
+            guard !loaded.isEmpty else {
+                diagnostics.error("no rules: the built-in pack was not found; pass --rules DIR or set HUELLA_HOME")
+                throw ExitCode(ExitStatus.usage)
+            }
+            return try settings.apply(to: loaded)
+        } catch let error as RuleLoadError {
             diagnostics.error("invalid rules:\n\(error.description)")
             throw ExitCode(ExitStatus.usage)
-        }
-        if ruleSet.isEmpty {
-            diagnostics.error("no rules: the built-in pack was not found; pass --rules DIR or set HUELLA_RULES_DIR")
-            throw ExitCode(ExitStatus.usage)
-        }
-        if network.allowPrivateNetwork {
-            diagnostics.warning("--allow-private-network: the SSRF guard is off; loopback and private addresses are reachable")
-        }
-
-        let fetcher: PoliteFetcher
-        do {
-            fetcher = try network.fetcher()
-        } catch {
-            diagnostics.error(error.description)
-            throw ExitCode(ExitStatus.runFailed)
-        }
-        let chosen = format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .text : .json)
-        let reporter = chosen.reporter(
-            tool: ToolInfo(version: HuellaVersion.current), colour: output == nil && isatty(STDOUT_FILENO) == 1)
-        let sink: StreamSink
-        do {
-            sink = try StreamSink(path: output, reporter: reporter)
-        } catch {
+        } catch let error as InputError {
             diagnostics.error(error.description)
             throw ExitCode(ExitStatus.usage)
         }
-        let hosts: ProfileHosts
-        do {
-            hosts = try HuellaResources.profileHosts(extra: profileHosts)
-        } catch {
-            diagnostics.error("invalid profile hosts: \(error)")
-            throw ExitCode(ExitStatus.usage)
-        }
-        let (vocabulary, vocabularyProblem) = HuellaResources.skillVocabulary()
-        if let vocabularyProblem { diagnostics.warning(vocabularyProblem) }
-        let auditor = Auditor(
-            fetcher: fetcher, rules: ruleSet,
-            configuration: AuditConfiguration(
-                fetch: network.fetchOptions(), language: lang, assistantConcurrency: concurrency,
-                vocabulary: vocabulary, hosts: hosts))
-        let result = await auditor.run(assistants, inputDiagnostics: inputProblems) { assistant in
-            sink.stream(assistant)
-        }
-        do {
-            try sink.finish(result)
-        } catch {
-            diagnostics.error(error.description)
-            throw ExitCode(ExitStatus.runFailed)
-        }
-        if let worst = result.worstSeverity, worst >= failOn { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -39,7 +39,7 @@ struct ExtractCommand: AsyncParsableCommand {
             url = URL(fileURLWithPath: target).absoluteString
         } else {
             if let problem = URLCheck.problem(with: target) { throw ValidationError(problem) }
-            let fetcher = try network.fetcher()
+            let fetcher = try network.fetcher(network.resolved(with: nil))
             let response = await fetcher.fetch(target)
             guard response.outcome == .ok else {
                 FileHandle.standardError.write(

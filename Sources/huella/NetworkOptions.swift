@@ -19,57 +19,87 @@ struct NetworkOptions: ParsableArguments {
         help: "Allow connections to loopback and private addresses (turns the SSRF guard off).")
     var allowPrivateNetwork = false
 
-    @Option(help: ArgumentHelp("Seconds a whole page may take.", valueName: "SECONDS"))
-    var timeout: Int = 30
+    @Option(help: ArgumentHelp("Seconds a whole page may take (default 30).", valueName: "SECONDS"))
+    var timeout: Int?
 
-    @Option(name: .customLong("delay"), help: ArgumentHelp("Seconds between two requests to one host (Crawl-delay may raise it).", valueName: "SECONDS"))
-    var delay: Double = 1.0
+    @Option(name: .customLong("delay"), help: ArgumentHelp("Seconds between two requests to one host (default 1; Crawl-delay may raise it).", valueName: "SECONDS"))
+    var delay: Double?
 
-    @Option(name: .customLong("per-host"), help: ArgumentHelp("Requests to one host at once.", valueName: "N"))
-    var perHost: Int = 2
+    @Option(name: .customLong("per-host"), help: ArgumentHelp("Requests to one host at once (default 2).", valueName: "N"))
+    var perHost: Int?
 
-    @Option(help: ArgumentHelp("Retries after 429/503 (honouring Retry-After) and transient failures.", valueName: "N"))
-    var retries: Int = 2
+    @Option(help: ArgumentHelp("Retries after 429/503 (honouring Retry-After) and transient failures (default 2).", valueName: "N"))
+    var retries: Int?
 
-    @Option(name: .customLong("max-page-bytes"), help: ArgumentHelp("Largest page kept; longer pages are truncated and marked.", valueName: "BYTES"))
-    var maxPageBytes: Int = 2 * 1024 * 1024
+    @Option(name: .customLong("max-page-bytes"), help: ArgumentHelp("Largest page kept, decoded (default 2 MiB); longer pages are truncated and marked.", valueName: "BYTES"))
+    var maxPageBytes: Int?
 
-    @Option(name: .customLong("max-redirects"), help: ArgumentHelp("Redirects followed per page.", valueName: "N"))
-    var maxRedirects: Int = 5
+    @Option(name: .customLong("max-redirects"), help: ArgumentHelp("Redirects followed per page (default 5).", valueName: "N"))
+    var maxRedirects: Int?
 
-    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds to establish a connection.", valueName: "SECONDS"))
-    var connectTimeout: Int = 10
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds to establish a connection (default 10).", valueName: "SECONDS"))
+    var connectTimeout: Int?
 
-    @Option(name: .customLong("user-agent-contact"), help: ArgumentHelp("Contact URL sent in the User-Agent.", valueName: "URL"))
-    var contact: String = "https://github.com/huella-audit/huella"
+    @Option(name: .customLong("user-agent-contact"), help: ArgumentHelp("Contact URL sent in the User-Agent (default: the project page).", valueName: "URL"))
+    var contact: String?
+
+    /// The flags merged over the configuration file's `network` section, then the defaults.
+    struct Resolved {
+        var timeout = 30
+        var delay = 1.0
+        var perHost = 2
+        var retries = 2
+        var maxPageBytes = 2 * 1024 * 1024
+        var maxRedirects = 5
+        var connectTimeout = 10
+        var contact = "https://github.com/huella-audit/huella"
+        var caCert: String?
+    }
+
+    func resolved(with config: HuellaConfig.Network?) -> Resolved {
+        var r = Resolved()
+        r.timeout = timeout ?? config?.timeout ?? r.timeout
+        r.delay = delay ?? config?.delay ?? r.delay
+        r.perHost = perHost ?? config?.perHost ?? r.perHost
+        r.retries = retries ?? config?.retries ?? r.retries
+        r.maxPageBytes = maxPageBytes ?? config?.maxPageBytes ?? r.maxPageBytes
+        r.maxRedirects = maxRedirects ?? config?.maxRedirects ?? r.maxRedirects
+        r.connectTimeout = connectTimeout ?? config?.connectTimeout ?? r.connectTimeout
+        r.contact = contact ?? config?.contact ?? r.contact
+        r.caCert = caCert ?? config?.cacert
+        return r
+    }
 
     func validate() throws {
         for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count < 4 {
             throw ValidationError("--connect-to '\(entry)' must have the form HOST:PORT:HOST2:PORT2")
         }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        guard connectTimeout > 0 else { throw ValidationError("--connect-timeout must be positive") }
-        guard delay >= 0, delay <= 3600 else { throw ValidationError("--delay must be between 0 and 3600 seconds") }
-        guard perHost > 0 else { throw ValidationError("--per-host must be positive") }
-        guard retries >= 0, retries <= 10 else { throw ValidationError("--retries must be between 0 and 10") }
-        guard maxPageBytes >= 1024 else { throw ValidationError("--max-page-bytes must be at least 1024") }
-        guard (0...20).contains(maxRedirects) else { throw ValidationError("--max-redirects must be between 0 and 20") }
+        try Self.check(resolved(with: nil))
     }
 
-    func fetchOptions() -> FetchOptions {
+    /// The limits every source of settings must respect.
+    static func check(_ r: Resolved) throws {
+        guard r.timeout > 0 else { throw ValidationError("timeout must be positive") }
+        guard r.connectTimeout > 0 else { throw ValidationError("connect timeout must be positive") }
+        guard r.delay >= 0, r.delay <= 3600 else { throw ValidationError("delay must be between 0 and 3600 seconds") }
+        guard r.perHost > 0 else { throw ValidationError("per-host must be positive") }
+        guard (0...10).contains(r.retries) else { throw ValidationError("retries must be between 0 and 10") }
+        guard r.maxPageBytes >= 1024 else { throw ValidationError("max page bytes must be at least 1024") }
+        guard (0...20).contains(r.maxRedirects) else { throw ValidationError("max redirects must be between 0 and 20") }
+    }
+
+    func fetchOptions(_ r: Resolved) -> FetchOptions {
         FetchOptions(
-            userAgent: FetchOptions.defaultUserAgent(version: HuellaVersion.current, contact: contact),
-            connectTo: connectTo, caFile: caCert, allowPrivateNetwork: allowPrivateNetwork, maxBodyBytes: maxPageBytes,
-            maxRedirects: maxRedirects, connectTimeoutMilliseconds: connectTimeout * 1000,
-            totalTimeoutMilliseconds: timeout * 1000)
-    }
-
-    var politeness: Politeness {
-        Politeness(connectionsPerHost: perHost, delayPerHost: delay, maxRetries: retries)
+            userAgent: FetchOptions.defaultUserAgent(version: HuellaVersion.current, contact: r.contact),
+            connectTo: connectTo, caFile: r.caCert, allowPrivateNetwork: allowPrivateNetwork, maxBodyBytes: r.maxPageBytes,
+            maxRedirects: r.maxRedirects, connectTimeoutMilliseconds: r.connectTimeout * 1000,
+            totalTimeoutMilliseconds: r.timeout * 1000)
     }
 
     /// The fetcher every command uses: libcurl, with robots.txt and per-host politeness on top.
-    func fetcher() throws(FetchSetupError) -> PoliteFetcher {
-        PoliteFetcher(inner: try CurlFetcher(options: fetchOptions()), politeness: politeness)
+    func fetcher(_ r: Resolved) throws(FetchSetupError) -> PoliteFetcher {
+        PoliteFetcher(
+            inner: try CurlFetcher(options: fetchOptions(r)),
+            politeness: Politeness(connectionsPerHost: r.perHost, delayPerHost: r.delay, maxRetries: r.retries))
     }
 }

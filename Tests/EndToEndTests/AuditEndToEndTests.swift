@@ -167,6 +167,44 @@ struct AuditEndToEndTests {
         #expect(run.stderr.contains("assistants[4]: wrong type at 'claims.experienceYears'; entry skipped"))
     }
 
+    @Test("huella.yaml supplies the inputs and settings; overrides change severities and disable rules")
+    func configFile() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write(
+            "huella.yaml",
+            """
+            # nightly audit of the sample
+            roster: \(FixturePaths.path("Fixtures/sample/roster.json"))
+            format: json
+            failOn: warning
+            lang: es
+            network:
+              delay: 0
+              cacert: \(server.caFile)
+            overrides:
+              website-insecure: {severity: error}
+              experience-years-mismatch: {enabled: false}
+            """)
+        let run = try HuellaRun.run(
+            ["audit", "--allow-private-network"] + server.connectTo.flatMap { ["--connect-to", $0] }, in: dir.path)
+        #expect(run.status == 1, "\(run.stderr)")
+        let report = try JSONDecoder().decode(Report.self, from: run.stdout)
+        let all = report.assistants.flatMap(\.findings)
+        #expect(!all.contains { $0.rule == "experience-years-mismatch" })
+        #expect(all.first { $0.rule == "website-insecure" }?.severity == "error")
+        #expect(all.contains { $0.message.contains("se sirve por http sin cifrar") })
+    }
+
+    @Test("a configuration file with an unknown key is refused with a hint")
+    func badConfig() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("huella.yaml", "roster: r.json\nfailon: warning\nnetwork:\n  dealy: 2\n")
+        let run = try HuellaRun.run(["audit", "--config", path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("huella.yaml:2: unknown key 'failon' (did you mean 'failOn'?)"))
+        #expect(run.stderr.contains("huella.yaml:4: unknown key 'network.dealy' (did you mean 'network.delay'?)"))
+    }
+
     @Test("usage errors exit 2 with a message on stderr", arguments: [
         ["audit"], ["audit", "--format", "pdf", "x.txt"], ["audit", "/nonexistent/urls.txt"],
         ["audit", "--roster", "/nonexistent/roster.json"], ["audit", "x.txt", "--connect-to", "bad"],

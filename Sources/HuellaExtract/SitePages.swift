@@ -1,0 +1,42 @@
+import Foundation
+
+/// The pages of a VA's site that hold claims: about, services, contact, terms and privacy,
+/// found by their link text or path in the navigation, header and footer (English and Spanish).
+enum SitePages {
+    private static let wanted = try? NSRegularExpression(
+        pattern: #"about|sobre[- ]?m[ií]|qui[eé]n(?:es)? soy|qui[eé]nes somos|acerca|services|servicios|contact|cont[aá]cta|contacto|terms|t[eé]rminos|condiciones|aviso[- ]legal|legal|privacy|privacidad|cookies|experience|experiencia|trayectoria|resume|cv|curriculum|credentials|credenciales|tarifas|pricing|faq"#,
+        options: [.caseInsensitive])
+
+    static func links(in document: HTMLDocument) -> [String] {
+        guard let base = URLComponents(string: document.url), let host = base.host?.lowercased() else { return [] }
+        var seen: Set<String> = [PageKeyPath.of(document.url)]
+        var found: [String] = []
+        for node in document.select("//nav//a[@href] | //header//a[@href] | //footer//a[@href] | //*[@role='navigation']//a[@href]")
+        where document.isVisible(node) {
+            guard let href = document.attribute("href", of: node), let target = document.resolve(href),
+                let components = URLComponents(string: target), components.host?.lowercased() == host
+            else { continue }
+            let label = document.text(of: node) + " " + components.path
+            let range = NSRange(location: 0, length: (label as NSString).length)
+            guard wanted?.firstMatch(in: label, range: range) != nil else { continue }
+            // Skip files and feeds: only pages are read.
+            let path = components.path.lowercased()
+            if [".pdf", ".jpg", ".png", ".zip", ".xml", ".doc", ".docx"].contains(where: path.hasSuffix) { continue }
+            var clean = components
+            clean.fragment = nil
+            guard let url = clean.string, seen.insert(PageKeyPath.of(url)).inserted else { continue }
+            found.append(url)
+        }
+        return found
+    }
+}
+
+/// A page's identity for deduplication: host and path, no fragment or trailing slash.
+enum PageKeyPath {
+    static func of(_ url: String) -> String {
+        guard let c = URLComponents(string: url) else { return url }
+        var path = c.path
+        while path.hasSuffix("/") { path.removeLast() }
+        return (c.host ?? "") + path + (c.query.map { "?\($0)" } ?? "")
+    }
+}
