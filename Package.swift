@@ -44,7 +44,7 @@ let package = Package(
             dependencies: ["HuellaCore", "Yams"],
             swiftSettings: swift6
         ),
-        .target(name: "HuellaReport", dependencies: ["HuellaCore"], swiftSettings: swift6),
+        .target(name: "HuellaReport", dependencies: ["HuellaCore", "HuellaRules"], swiftSettings: swift6),
         .target(
             name: "HuellaKit",
             dependencies: [
@@ -75,6 +75,11 @@ let package = Package(
         .testTarget(
             name: "HuellaRulesTests",
             dependencies: ["HuellaRules", "HuellaKit", "HuellaTestSupport"],
+            swiftSettings: swift6
+        ),
+        .testTarget(
+            name: "HuellaReportTests",
+            dependencies: ["HuellaReport", "HuellaKit", "HuellaFetch", "HuellaTestSupport"],
             swiftSettings: swift6
         ),
         .testTarget(

@@ -15,12 +15,15 @@ public struct Assistant: Sendable, Hashable, Codable {
     public var origin: String
     /// Files the VA supplied (LinkedIn data exports), as paths.
     public var evidence: [String]
+    /// A URI reference to the entry (`roster.json#/assistants/2`), where self-reported claims point.
+    public var reference: String
 
     public init(
         id: String, name: String? = nil, website: String? = nil, profiles: [String] = [],
-        selfReport: SelfReport? = nil, origin: String, evidence: [String] = []
+        selfReport: SelfReport? = nil, origin: String, evidence: [String] = [], reference: String? = nil
     ) {
         self.evidence = evidence
+        self.reference = reference ?? origin
         self.id = id
         self.name = name
         self.website = website

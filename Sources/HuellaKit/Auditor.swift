@@ -14,11 +14,11 @@ public struct Auditor: Sendable {
     let logger: Logger
 
     public init(
-        fetcher: any Fetcher, rules: [Rule], configuration: AuditConfiguration,
+        fetcher: any Fetcher, rules: [Rule], configuration: AuditConfiguration, currentYear: Int? = nil,
         logger: Logger = Logger(label: "huella", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.fetcher = fetcher
-        self.engine = RuleEngine(rules: rules, language: configuration.language)
+        self.engine = RuleEngine(rules: rules, language: configuration.language, currentYear: currentYear)
         self.configuration = configuration
         self.extractor = PageExtractor(vocabulary: configuration.vocabulary, hosts: configuration.hosts)
         self.logger = logger

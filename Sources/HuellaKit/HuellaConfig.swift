@@ -15,6 +15,8 @@ public struct HuellaConfig: Sendable, Hashable, Decodable {
     public var rules: [String]?
     public var profileHosts: [String]?
     public var concurrency: Int?
+    /// Mask emails and phone numbers in reports.
+    public var redact: Bool?
     public var network: Network?
     /// Per rule id: a new severity, or `enabled: false`.
     public var overrides: [String: Override]?
@@ -37,7 +39,7 @@ public struct HuellaConfig: Sendable, Hashable, Decodable {
     }
 
     static let keys: Set<String> = [
-        "urls", "roster", "format", "output", "failOn", "lang", "rules", "profileHosts", "concurrency", "network", "overrides",
+        "urls", "roster", "format", "output", "failOn", "lang", "rules", "profileHosts", "concurrency", "redact", "network", "overrides",
     ]
     static let networkKeys: Set<String> = [
         "delay", "perHost", "retries", "timeout", "connectTimeout", "maxPageBytes", "maxRedirects", "contact", "cacert",

@@ -5,8 +5,10 @@ import HuellaFetch
 /// Reads a JSON roster (`{"assistants": [...]}`, SPEC's shape). Each entry is decoded on
 /// its own, so one malformed entry is reported and skipped while the rest are audited.
 public enum RosterReader {
-    public static func read(at path: String) throws(InputError) -> ([Assistant], [Diagnostic]) {
-        let text = try AuditInputs.readText(path)
+    /// Reads a roster; messages and references name it `displayPath` (the path as given, by default).
+    public static func read(at filePath: String, displayPath: String? = nil) throws(InputError) -> ([Assistant], [Diagnostic]) {
+        let text = try AuditInputs.readText(filePath)
+        let path = displayPath ?? filePath
         let file: RosterFile
         do {
             file = try JSONDecoder().decode(RosterFile.self, from: Data(text.utf8))
@@ -43,12 +45,13 @@ public enum RosterReader {
                         Diagnostic(level: .error, location: named, message: "profile skipped: \(problem)"))
                     return false
                 }
-                let base = (path as NSString).deletingLastPathComponent
+                let base = (filePath as NSString).deletingLastPathComponent
                 let evidence = entry.evidence.map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
                 assistants.append(
                     Assistant(
                         id: entry.id, name: entry.name, website: website, profiles: profiles,
-                        selfReport: entry.claims, origin: location, evidence: evidence))
+                        selfReport: entry.claims, origin: location, evidence: evidence,
+                        reference: (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "#/assistants/\(index)"))
             }
         }
         return (assistants, diagnostics)

@@ -5,7 +5,7 @@ import HuellaExtract
 /// vocabulary ids, degrees to levels, languages to codes), so the rules compare them alike.
 enum SelfReportClaims {
     static func of(_ assistant: Assistant, vocabulary: SkillVocabulary) -> [Claim] {
-        let url = assistant.origin
+        let url = assistant.reference
         func claim(_ kind: ClaimKind, _ value: ClaimValue, _ pointer: String, _ excerpt: String? = nil) -> Claim {
             Claim(kind: kind, value: value, origin: .selfReport, url: url, excerpt: excerpt ?? value.text, locator: pointer)
         }

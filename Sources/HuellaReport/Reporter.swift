@@ -1,5 +1,6 @@
 import Foundation
 import HuellaCore
+import HuellaRules
 
 /// Renders a run in one format. Streaming formats return bytes as each assistant finishes;
 /// whole-document formats return everything at the end.
@@ -12,18 +13,38 @@ public protocol Reporter: Sendable {
     func finish(_ run: RunResult) -> Data
 }
 
+/// What a reporter may need beyond the run: the tool, the rules in force, the language.
+public struct ReportContext: Sendable {
+    public var tool: ToolInfo
+    public var rules: [Rule]
+    public var language: MessageLanguage
+    /// ANSI colours (text on a terminal).
+    public var colour: Bool
+
+    public init(tool: ToolInfo, rules: [Rule] = [], language: MessageLanguage = .en, colour: Bool = false) {
+        self.tool = tool
+        self.rules = rules
+        self.language = language
+        self.colour = colour
+    }
+}
+
 /// The formats huella writes.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case json
     case jsonl
+    case sarif
+    case html
     case text
 
     /// The reporter for the format.
-    public func reporter(tool: ToolInfo, colour: Bool = false) -> any Reporter {
+    public func reporter(_ context: ReportContext) -> any Reporter {
         switch self {
-        case .json: JSONReporter(tool: tool)
-        case .jsonl: JSONLinesReporter(tool: tool)
-        case .text: TextReporter(colour: colour)
+        case .json: JSONReporter(tool: context.tool)
+        case .jsonl: JSONLinesReporter(tool: context.tool)
+        case .sarif: SARIFReporter(context: context)
+        case .html: HTMLReporter(context: context)
+        case .text: TextReporter(colour: context.colour)
         }
     }
 }

@@ -33,7 +33,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A roster of self-reported data (JSON).", valueName: "FILE"))
     var roster: String?
 
-    @Option(help: "Report format: json, jsonl or text (default: text on a terminal, json otherwise).")
+    @Option(help: "Report format: json, jsonl, sarif, html or text (default: text on a terminal, json otherwise).")
     var format: ReportFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE (atomically, mode 0600).", valueName: "FILE"))
@@ -58,6 +58,9 @@ struct AuditCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Evidence the VA supplied, for an assistant id: a LinkedIn data export ZIP.", valueName: "ID=FILE"))
     var evidence: [String] = []
+
+    @Flag(help: "Mask email addresses and phone numbers in the report.")
+    var redact = false
 
     @Option(help: "Assistants audited at once (default 16).")
     var concurrency: Int?
@@ -113,8 +116,11 @@ struct AuditCommand: AsyncParsableCommand {
         let destination = output ?? settings.output
         let chosen = format ?? settings.format.flatMap(ReportFormat.init(rawValue:))
             ?? (isatty(STDOUT_FILENO) == 1 && destination == nil ? .text : .json)
+        let language = lang ?? settings.lang ?? .en
         let reporter = chosen.reporter(
-            tool: ToolInfo(version: HuellaVersion.current), colour: destination == nil && isatty(STDOUT_FILENO) == 1)
+            ReportContext(
+                tool: ToolInfo(version: HuellaVersion.current), rules: ruleSet, language: language,
+                colour: destination == nil && isatty(STDOUT_FILENO) == 1))
         let sink: StreamSink
         do {
             sink = try StreamSink(path: destination, reporter: reporter)
@@ -127,11 +133,16 @@ struct AuditCommand: AsyncParsableCommand {
         let auditor = Auditor(
             fetcher: fetcher, rules: ruleSet,
             configuration: AuditConfiguration(
-                fetch: network.fetchOptions(net), language: lang ?? settings.lang ?? .en,
+                fetch: network.fetchOptions(net), language: language,
                 assistantConcurrency: concurrency ?? settings.concurrency ?? 16, vocabulary: vocabulary, hosts: hosts))
-        let result = await auditor.run(assistants, inputDiagnostics: inputProblems) { assistant in
-            sink.stream(assistant)
+        let redactor = (redact || settings.redact == true) ? Redactor() : nil
+        let progress = Progress(total: assistants.count)
+        var result = await auditor.run(assistants, inputDiagnostics: inputProblems) { assistant in
+            sink.stream(redactor?.redact(assistant) ?? assistant)
+            progress.advance()
         }
+        progress.finish()
+        if let redactor { result.assistants = result.assistants.map(redactor.redact) }
         do {
             try sink.finish(result)
         } catch {

@@ -86,7 +86,7 @@ struct AuditEndToEndTests {
         #expect(run.stderr.contains("--allow-private-network"))
         // Every page of the sample was fetched over the loopback server, the http site over http.
         let requests = server.requests().filter { $0.path != "/robots.txt" }
-        #expect(requests.count == 10)
+        #expect(requests.count == 16)  // 4 home pages, their about and legal pages, 6 profiles
         // robots.txt is asked once per host (6 hosts), however many pages come from it.
         #expect(server.requests().filter { $0.path == "/robots.txt" }.count == 6)
         #expect(requests.filter { $0.scheme == "http" }.map(\.host) == ["sarahthompsonva.com"])
