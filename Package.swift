@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,9 +47,14 @@ let package = Package(
         ),
         .target(name: "HuellaReport", dependencies: ["HuellaCore", "HuellaRules"], swiftSettings: swift6),
         .target(
+            name: "HuellaStore",
+            dependencies: ["HuellaCore", "HuellaFetch", "HuellaExtract", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swift6
+        ),
+        .target(
             name: "HuellaKit",
             dependencies: [
-                "HuellaCore", "HuellaFetch", "HuellaExtract", "HuellaRules", "HuellaReport",
+                "HuellaCore", "HuellaFetch", "HuellaExtract", "HuellaRules", "HuellaReport", "HuellaStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swift6
@@ -80,6 +86,11 @@ let package = Package(
         .testTarget(
             name: "HuellaReportTests",
             dependencies: ["HuellaReport", "HuellaKit", "HuellaFetch", "HuellaTestSupport"],
+            swiftSettings: swift6
+        ),
+        .testTarget(
+            name: "HuellaStoreTests",
+            dependencies: ["HuellaStore", "HuellaKit", "HuellaTestSupport"],
             swiftSettings: swift6
         ),
         .testTarget(

@@ -38,8 +38,11 @@ public struct PersonName: Sendable, Hashable {
         return true
     }
 
+    /// Equal, an initial, or a short form of at least three letters (Vale → Valentina, Alex → Alejandra).
     private static func matches(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
+        if a.count >= 3 && b.count > a.count && b.hasPrefix(a) { return true }
+        if b.count >= 3 && a.count > b.count && a.hasPrefix(b) { return true }
         if a.count == 1 { return b.hasPrefix(a) }
         if b.count == 1 { return a.hasPrefix(b) }
         return false

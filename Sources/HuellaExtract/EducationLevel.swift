@@ -18,7 +18,17 @@ public enum EducationLevel {
     }
 
     /// The words after "in"/"en"/"of"/"de" in a degree name.
-    public static func field(in name: String) -> String? {
+    public static func field(in rawName: String) -> String? {
+        // LinkedIn writes "Bachelor of Science - BS": the abbreviation after the dash is the level again.
+        var name = rawName
+        if let dash = name.range(of: " - ", options: .backwards), name[dash.upperBound...].count <= 5 {
+            name = String(name[..<dash.lowerBound])
+        }
+        if ["bachelor of science", "bachelor of arts", "master of science", "master of arts", "master of business administration"]
+            .contains(name.lowercased())
+        {
+            return nil
+        }
         for separator in [" en ", " in ", " of ", " de ", ", "] {
             if let range = name.range(of: separator) {
                 let field = name[range.upperBound...].trimmingCharacters(in: .whitespaces)

@@ -3,7 +3,7 @@ import HuellaCore
 
 /// Everything one page yields: its claims, the links that may lead to the VA's other
 /// profiles, and the problems met on the way.
-public struct PageExtraction: Sendable, Hashable {
+public struct PageExtraction: Sendable, Hashable, Codable {
     public var claims: [Claim]
     /// Profile links the page declares (`rel="me"`, JSON-LD `sameAs`), absolute and deduplicated.
     public var profileLinks: [String]
@@ -46,7 +46,11 @@ public struct PageExtractor: Sendable {
         let jsonLD = JSONLDExtractor(origin: origin, vocabulary: vocabulary).extract(from: document)
         let business = BusinessPatterns().claims(in: index)
         // A known host's own markup comes first: it is the most precise statement on its pages.
-        var claims = hosts.profileHost(for: url).map { HostClaims(host: $0, origin: origin).claims(in: document) } ?? []
+        let host = hosts.profileHost(for: url)
+        var claims = host.map { HostClaims(host: $0, origin: origin).claims(in: document) } ?? []
+        if host?.genericExtraction == false {
+            return PageExtraction(claims: claims, profileLinks: [], diagnostics: [], language: document.language)
+        }
         claims += jsonLD.claims
         let structuredName = claims.contains { $0.kind == .name }
         claims += MicrodataPerson(origin: origin).claims(in: document)

@@ -11,8 +11,13 @@ public struct ProfileHost: Sendable, Hashable, Codable {
     public var hosts: [String]
     /// A regular expression a profile URL's path matches.
     public var profilePath: String?
+    /// First path segments that are the host's own pages (`/features`), never a profile.
+    public var reserved: [String]?
     /// XPath expressions per claim kind (`name`, `job-title`), tried in order.
     public var claims: [String: [String]]
+    /// Whether the generic extractors (text patterns, structured data) also read its pages;
+    /// false for hosts whose pages describe something other than the person (badge pages).
+    public var genericExtraction: Bool?
     public var blocked: BlockSignals
     public var examples: Examples?
 
@@ -73,7 +78,9 @@ public struct ProfileHosts: Sendable {
         let path = components.path.isEmpty ? "/" : components.path
         for entry in hosts where entry.covers(host: host) {
             guard let pattern = entry.profilePath else { continue }
-            if path.range(of: pattern, options: .regularExpression) != nil { return entry }
+            let first = path.split(separator: "/").first.map { $0.lowercased() } ?? ""
+            let reserved = entry.reserved?.contains(first) ?? false
+            if !reserved && path.range(of: pattern, options: .regularExpression) != nil { return entry }
             // A specific host that does not match the path is not a profile, whatever the wildcards say.
             if !entry.isWildcard { return nil }
         }

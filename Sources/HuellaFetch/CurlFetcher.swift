@@ -23,7 +23,7 @@ public final class CurlFetcher: Fetcher {
         loop.shutdown()
     }
 
-    public func fetch(_ url: String) async -> FetchResponse {
+    public func fetch(_ url: String, validators: Validators?) async -> FetchResponse {
         if let problem = URLCheck.problem(with: url) {
             return .failed(url, .unsupportedScheme, problem)
         }
@@ -33,7 +33,8 @@ public final class CurlFetcher: Fetcher {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 loop.submit(
-                    CurlTransfer(url: url, options: options, cancellation: token, continuation: continuation))
+                    CurlTransfer(
+                        url: url, options: options, validators: validators, cancellation: token, continuation: continuation))
             }
         } onCancel: {
             token.cancel()

@@ -14,6 +14,7 @@ import HuellaCore
 final class CurlTransfer: @unchecked Sendable {
     let url: String
     let options: FetchOptions
+    let validators: Validators?
     let cancellation: CancellationToken
     private let continuation: CheckedContinuation<FetchResponse, Never>
 
@@ -29,11 +30,12 @@ final class CurlTransfer: @unchecked Sendable {
     private var refusedAddress: String?
 
     init(
-        url: String, options: FetchOptions, cancellation: CancellationToken,
+        url: String, options: FetchOptions, validators: Validators?, cancellation: CancellationToken,
         continuation: CheckedContinuation<FetchResponse, Never>
     ) {
         self.url = url
         self.options = options
+        self.validators = validators
         self.cancellation = cancellation
         self.continuation = continuation
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
@@ -81,7 +83,7 @@ final class CurlTransfer: @unchecked Sendable {
             list: [
                 "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
                 "Accept-Language: \(o.acceptLanguage)",
-            ])
+            ] + (validators?.headers ?? []))
         if !o.connectTo.isEmpty { try set(handle, CURLOPT_CONNECT_TO, list: o.connectTo) }
         return handle
     }

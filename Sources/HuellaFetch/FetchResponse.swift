@@ -56,7 +56,30 @@ public struct FetchResponse: Sendable {
     }
 }
 
+/// What a cached copy of a page says about its version, for a conditional request.
+public struct Validators: Sendable, Hashable, Codable {
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(etag: String?, lastModified: String?) {
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+
+    /// The request headers that ask "only if changed".
+    var headers: [String] {
+        [etag.map { "If-None-Match: \($0)" }, lastModified.map { "If-Modified-Since: \($0)" }].compactMap { $0 }
+    }
+}
+
 /// Fetches pages. Implementations never throw for a failing page: the outcome says what happened.
 public protocol Fetcher: Sendable {
-    func fetch(_ url: String) async -> FetchResponse
+    /// Fetches a page; with validators, a conditional request that may answer `not-modified`.
+    func fetch(_ url: String, validators: Validators?) async -> FetchResponse
+}
+
+extension Fetcher {
+    public func fetch(_ url: String) async -> FetchResponse {
+        await fetch(url, validators: nil)
+    }
 }

@@ -22,7 +22,7 @@ public final class PoliteFetcher: Fetcher {
         self.logger = logger
     }
 
-    public func fetch(_ url: String) async -> FetchResponse {
+    public func fetch(_ url: String, validators: Validators?) async -> FetchResponse {
         if let problem = URLCheck.problem(with: url) { return .failed(url, .unsupportedScheme, problem) }
         guard let components = URLComponents(string: url), let host = components.host?.lowercased() else {
             return .failed(url, .unsupportedScheme, "'\(url)' has no host")
@@ -39,15 +39,15 @@ public final class PoliteFetcher: Fetcher {
             }
             if let delay = robots.crawlDelay { spacing = max(spacing, min(delay, politeness.maxCrawlDelay)) }
         }
-        return await fetchWithRetries(url, host: origin, spacing: spacing)
+        return await fetchWithRetries(url, validators: validators, host: origin, spacing: spacing)
     }
 
-    private func fetchWithRetries(_ url: String, host: String, spacing: Double) async -> FetchResponse {
+    private func fetchWithRetries(_ url: String, validators: Validators?, host: String, spacing: Double) async -> FetchResponse {
         var attempt = 0
         while true {
             attempt += 1
             await gate.acquire(host, limit: politeness.connectionsPerHost, spacing: spacing)
-            var response = await inner.fetch(url)
+            var response = await inner.fetch(url, validators: validators)
             await gate.release(host)
             response.attempts = attempt
             guard attempt <= politeness.maxRetries, !Task.isCancelled else { return response }

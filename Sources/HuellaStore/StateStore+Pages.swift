@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import HuellaCore
+import HuellaExtract
+import HuellaFetch
+
+/// A page as the store remembers it: its validators and what it yielded.
+public struct CachedPage: Sendable, Hashable {
+    public var validators: Validators
+    public var status: Int?
+    public var contentType: String?
+    public var finalURL: String?
+    public var extraction: PageExtraction
+}
+
+extension StateStore {
+    /// The cached copy of a page, if any.
+    public func page(_ url: String) -> CachedPage? {
+        try? database.read { db -> CachedPage? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM page WHERE url = ?", arguments: [url]) else { return nil }
+            let data: Data = row["extraction"]
+            guard let extraction = try? JSONDecoder().decode(PageExtraction.self, from: data) else { return nil }
+            return CachedPage(
+                validators: Validators(etag: row["etag"], lastModified: row["lastModified"]), status: row["status"],
+                contentType: row["contentType"], finalURL: row["finalURL"], extraction: extraction)
+        }
+    }
+
+    /// Remembers a page read in full, when its server gave validators to ask with next time.
+    public func savePage(_ url: String, response: FetchResponse, extraction: PageExtraction) {
+        let etag = response.headers["etag"]
+        let lastModified = response.headers["last-modified"]
+        guard etag != nil || lastModified != nil, let data = try? JSONEncoder().encode(extraction) else { return }
+        try? database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO page (url, etag, lastModified, status, contentType, finalURL, extraction, fetchedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, lastModified = excluded.lastModified,
+                      status = excluded.status, contentType = excluded.contentType, finalURL = excluded.finalURL,
+                      extraction = excluded.extraction, fetchedAt = excluded.fetchedAt
+                    """,
+                arguments: [
+                    url, etag, lastModified, response.status, response.contentType, response.finalURL, data,
+                    Date().timeIntervalSince1970,
+                ])
+        }
+    }
+
+    /// A stored robots.txt body younger than `maxAge` seconds; only bodies (2xx) and "allow all"
+    /// (4xx) verdicts are kept, never a transient "disallow all".
+    public func robots(_ origin: String, maxAge: Double = 24 * 3600) -> RobotsTxt? {
+        try? database.read { db -> RobotsTxt? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM robots WHERE origin = ?", arguments: [origin]) else { return nil }
+            let fetched: Double = row["fetchedAt"]
+            guard Date().timeIntervalSince1970 - fetched < maxAge else { return nil }
+            let verdict: String = row["verdict"]
+            if verdict == "allow-all" { return .allowAll }
+            let body: String? = row["body"]
+            return body.map { RobotsTxt(parsing: $0, userAgent: "huella") }
+        }
+    }
+
+    public func saveRobots(_ origin: String, body: String?, allowAll: Bool) {
+        try? database.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO robots (origin, body, verdict, fetchedAt) VALUES (?, ?, ?, ?)",
+                arguments: [origin, body, allowAll ? "allow-all" : "rules", Date().timeIntervalSince1970])
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import HuellaTestSupport
+import Testing
+
+/// Profiles across hosts: discovery, reciprocity, blocked vs gone, and VA-supplied evidence.
+@Suite("identity across profiles, end to end")
+struct IdentityEndToEndTests {
+    let server: FixtureServer
+
+    init() throws {
+        server = try FixtureServer(roots: [FixturePaths.path("Fixtures/tests/identity/sites")])
+    }
+
+    struct Report: Decodable {
+        struct Assistant: Decodable {
+            var id: String
+            var sources: [Source]
+            var findings: [Finding]
+            var claims: [Claim]
+            var links: [Link]
+            var coverage: Coverage
+            var diagnostics: [Diagnostic]
+        }
+        struct Source: Decodable {
+            var url: String
+            var role: String
+            var outcome: String
+            var status: Int?
+            var discovery: String
+            var error: String?
+        }
+        struct Finding: Decodable {
+            var rule: String
+            var category: String
+            var severity: String
+            var message: String
+        }
+        struct Claim: Decodable {
+            var kind: String
+            var origin: String
+            var url: String
+        }
+        struct Link: Decodable {
+            var profile: String
+            var state: String
+        }
+        struct Coverage: Decodable {
+            var read: Int
+            var declared: Int
+        }
+        struct Diagnostic: Decodable {
+            var location: String
+            var message: String
+        }
+        var assistants: [Assistant]
+    }
+
+    func audit(_ extra: [String] = []) throws -> (Report, HuellaRun) {
+        let run = try HuellaRun.run(
+            ["audit", "--roster", FixturePaths.path("Fixtures/tests/identity/roster.json"), "--format", "json", "--delay", "0",
+             "--cacert", server.caFile, "--allow-private-network"] + server.connectTo.flatMap { ["--connect-to", $0] } + extra)
+        return (try JSONDecoder().decode(Report.self, from: run.stdout), run)
+    }
+
+    @Test("blocked is never absent: a 999 and a captcha page are refusals, a 410 is gone")
+    func outcomes() throws {
+        let (report, _) = try audit()
+        let cl = try #require(report.assistants.first { $0.id == "va-cl" })
+        func outcome(_ url: String) -> String? { cl.sources.first { $0.url == url }?.outcome }
+        #expect(outcome("https://www.linkedin.com/in/valentina-rojas-mendez") == "blocked")
+        #expect(outcome("https://www.upwork.com/freelancers/~01aa2b3c4d5e6f7a8b") == "blocked")
+        #expect(outcome("https://github.com/vrojas-va") == "ok")
+        #expect(outcome("https://mastodon.example/@vrojas") == "ok")
+        #expect(outcome("https://about.me/valentinarojas") == "ok")
+        let rules = Set(cl.findings.map(\.rule))
+        #expect(rules.contains("profile-unverifiable"))
+        #expect(!rules.contains("profile-unreachable"))
+        #expect(!cl.findings.contains { $0.rule == "name-mismatch" }, "a nickname (Vale) is not another person")
+        // Nothing read from a refusal page counts as a claim.
+        #expect(!cl.claims.contains { $0.url.contains("linkedin.com") || $0.url.contains("upwork.com") })
+        let pe = try #require(report.assistants.first { $0.id == "va-pe" })
+        #expect(pe.sources.first { $0.url == "https://github.com/palvarezq" }?.outcome == "gone")
+        #expect(pe.findings.contains { $0.rule == "profile-unreachable" })
+        #expect(cl.coverage.declared == cl.sources.count && cl.coverage.read < cl.coverage.declared)
+    }
+
+    @Test("profiles are discovered from rel=me, sameAs and footer links, never from a client's testimonial")
+    func discovery() throws {
+        let (report, _) = try audit()
+        let cl = try #require(report.assistants.first { $0.id == "va-cl" })
+        let discovered = Set(cl.sources.filter { $0.discovery == "discovered" && $0.role == "profile" }.map(\.url))
+        #expect(discovered.isSuperset(of: ["https://github.com/vrojas-va", "https://mastodon.example/@vrojas", "https://www.upwork.com/freelancers/~01aa2b3c4d5e6f7a8b"]))
+        let requested = server.requests().map { "\($0.host)\($0.path)" }
+        #expect(!requested.contains { $0.contains("cliente-satisfecho-ejemplo") })
+        #expect(!requested.contains { $0.hasPrefix("www.credly.com") })
+    }
+
+    @Test("reciprocity: linked both ways, one way, or not at all")
+    func reciprocity() throws {
+        let (report, _) = try audit()
+        let cl = try #require(report.assistants.first { $0.id == "va-cl" })
+        func state(_ url: String) -> String? { cl.links.first { $0.profile == url }?.state }
+        #expect(state("https://github.com/vrojas-va") == "both")
+        #expect(state("https://mastodon.example/@vrojas") == "both")
+        #expect(state("https://www.linkedin.com/in/valentina-rojas-mendez") == "website-to-profile")
+        #expect(state("https://about.me/valentinarojas") == "none")
+        #expect(cl.findings.filter { $0.rule == "profile-not-linked" }.map(\.message).contains { $0.contains("about.me/valentinarojas") })
+        let pe = try #require(report.assistants.first { $0.id == "va-pe" })
+        #expect(pe.links.first { $0.profile == "https://gravatar.com/palvarezq" }?.state == "website-to-profile")
+    }
+
+    @Test("a parked domain is no website")
+    func parked() throws {
+        let (report, _) = try audit()
+        let parked = try #require(report.assistants.first { $0.id == "va-parked" })
+        #expect(parked.findings.contains { $0.category == "business.no-website" })
+    }
+
+    @Test("a LinkedIn data export supplied by the VA enters the same rules as a source of its own kind")
+    func evidence() throws {
+        let (report, run) = try audit(["--evidence", "va-cl=" + FixturePaths.path("Fixtures/tests/evidence/linkedin-export-cl.zip")])
+        #expect(run.status == 0 || run.status == 1)
+        let cl = try #require(report.assistants.first { $0.id == "va-cl" })
+        let source = try #require(cl.sources.first { $0.role == "evidence" })
+        #expect(source.outcome == "ok" && source.url == "evidence:linkedin-export-cl.zip")
+        let supplied = cl.claims.filter { $0.origin == "va-supplied" }
+        #expect(Set(supplied.map(\.kind)).isSuperset(of: ["name", "position", "education", "skill", "credential", "language"]))
+        // The export supports what LinkedIn would not show: no skill or language is left unsupported.
+        #expect(!cl.findings.contains { $0.rule == "skill-unsupported" || $0.rule == "language-unsupported" })
+    }
+
+    @Test("a broken export: the bad file is skipped with a diagnostic, the rest still counts; a missing file is a usage error")
+    func brokenEvidence() throws {
+        let (report, _) = try audit(["--evidence", "va-pe=" + FixturePaths.path("Fixtures/tests/evidence/broken-export.zip")])
+        let pe = try #require(report.assistants.first { $0.id == "va-pe" })
+        #expect(pe.diagnostics.contains { $0.location.hasSuffix("Positions.csv") && $0.message.contains("malformed CSV") })
+        #expect(pe.claims.contains { $0.origin == "va-supplied" })
+        let missing = try HuellaRun.run(
+            ["audit", "--roster", FixturePaths.path("Fixtures/tests/identity/roster.json"), "--evidence", "va-pe=/nonexistent.zip"])
+        #expect(missing.status == 2 && missing.stderr.contains("cannot read '/nonexistent.zip'"))
+        let unknown = try HuellaRun.run(
+            ["audit", "--roster", FixturePaths.path("Fixtures/tests/identity/roster.json"), "--evidence", "nobody=/etc/hostname"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no assistant with that id"))
+    }
+}

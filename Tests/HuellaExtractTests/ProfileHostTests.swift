@@ -1,0 +1,67 @@
+import Foundation
+import HuellaTestSupport
+import Testing
+
+@testable import HuellaExtract
+
+/// The profile-host data files: each one's example URLs, and its refusal signals.
+@Suite("profile hosts as data")
+struct ProfileHostTests {
+    static let hosts = (try? ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts"))) ?? .empty
+
+    @Test("every host file loads and its examples classify as it says", arguments: hosts.hosts.map(\.id))
+    func examples(id: String) throws {
+        let host = try #require(Self.hosts.hosts.first { $0.id == id })
+        for url in host.examples?.profiles ?? [] {
+            #expect(Self.hosts.profileHost(for: url)?.id == id, "\(url) should be a \(id) profile")
+        }
+        for url in host.examples?.others ?? [] {
+            #expect(Self.hosts.profileHost(for: url)?.id != id, "\(url) should not be a \(id) profile")
+        }
+    }
+
+    @Test("the shipped hosts cover the platforms VAs use")
+    func coverage() {
+        let ids = Set(Self.hosts.hosts.map(\.id))
+        #expect(ids.isSuperset(of: ["linkedin", "upwork", "fiverr", "github", "gravatar", "aboutme", "behance", "mastodon", "credly"]))
+    }
+
+    @Test(
+        "refusals are recognised by known signals, not guessed",
+        arguments: [
+            ("https://www.linkedin.com/in/x", "https://www.linkedin.com/in/x", 999, "", true),
+            ("https://www.linkedin.com/in/x", "https://www.linkedin.com/authwall?trk=1", 200, "<html></html>", true),
+            ("https://www.upwork.com/freelancers/~01", "https://www.upwork.com/freelancers/~01", 200, "<div id=\"px-captcha\"></div>", true),
+            ("https://va.example/", "https://va.example/", 200, "<title>Just a moment...</title>", true),
+            ("https://va.example/", "https://va.example/", 200, "<form><div class=\"g-recaptcha\"></div></form>", false),
+            ("https://github.com/x", "https://github.com/x", 200, "<h1>Jane</h1>", false),
+        ])
+    func refusals(url: String, final: String, status: Int, body: String, blocked: Bool) {
+        let reason = Self.hosts.blockReason(url: url, finalURL: final, status: status, body: Data(body.utf8))
+        #expect((reason != nil) == blocked, "\(reason ?? "nil")")
+    }
+
+    @Test("a user adds a host by adding a file")
+    func userHost() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write(
+            "workana.yaml",
+            """
+            id: workana
+            name: Workana
+            hosts: [workana.com, www.workana.com]
+            profilePath: '^/freelancer/[a-z0-9-]+/?$'
+            claims:
+              name: ["//h1[@class='name']"]
+            blocked: {statuses: [403], markers: []}
+            """)
+        let hosts = try ProfileHosts.load(directory: dir.path)
+        #expect(hosts.profileHost(for: "https://www.workana.com/freelancer/ana-ruiz")?.id == "workana")
+        let page = PageExtractor(hosts: hosts).extract(
+            body: Data("<html><body><h1 class='name'>Ana Ruiz</h1></body></html>".utf8), contentType: "text/html",
+            url: "https://www.workana.com/freelancer/ana-ruiz", origin: .profile)
+        #expect(page.claims.contains { $0.kind == .name && $0.value == .text("Ana Ruiz") })
+        try dir.write("broken.yaml", "id: [\n")
+        #expect(throws: ProfileHostError.self) { try ProfileHosts.load(directory: dir.path) }
+    }
+}
