@@ -11,9 +11,11 @@ struct CredentialPatterns {
             #"(?m)^([^·\n]{3,80}?(?:Certified|Certification|Certificate|Certificaci[oó]n|Certificad[oa]|Professional|ProAdvisor|Advisor|Administrator|Specialist|Associate)[^·\n]{0,40}?)\s+·\s+([^·\n]{2,80}?)(?:\s+·\s+(?:[a-z]{3,10}\.? )?(?:19|20)\d{2})?\s*$"#,
             caseSensitive: true),
         Patterns.compile(
-            #"\b(?:certificaci[oó]n|certificad[oa]|certification in|certificate in|certified as an?|certified in)\s+(?:oficial\s+)?(?:en\s+|de\s+|como\s+)?(?!por\b|by\b|from\b)"#
-                + name + #"(?:\s*\(([^)\n]{2,40})\))?(?=\s*(?:[,.;·|\n)]|$|\bpor\b|\bby\b|\bfrom\b|\bemitid))"#,
-            caseSensitive: false),
+            // Keywords in any case; the name must start with a capital or a digit.
+            #"(?i:\b(?:certificaci[oó]n|certificad[oa]|certification in|certificate in|certified as an?|certified in)\s+(?:oficial\s+)?(?:en\s+|de\s+|como\s+)?)(?!por\b|by\b|from\b)"#
+                + name
+                + #"(?:\s*\(([^)\n]{2,40})\)|(?i:\s+(?:otorgad[ao]|emitid[ao]|expedid[ao]|issued|awarded)?\s*(?:por|by))\s+([\p{Lu}][\p{L}0-9&.' -]{1,30}?))?(?=\s*(?:[,.;·|\n)]|$|(?i:\bpor\b|\bby\b|\bfrom\b|\bemitid|\botorgad|\bexpedid|\bissued|\bque\b|\bwhich\b|\bthat\b)))"#,
+            caseSensitive: true),
         Patterns.compile(
             name + #"\s+(?:certified|certification|certificate|certificad[oa])\b(?:\s*\(([^)\n]{2,40})\)|\s+(?:por|by)\s+([\p{Lu}][\p{L}&.' -]{1,30}?)(?=[,.;)\n]|$))?"#, caseSensitive: false),
         Patterns.compile(

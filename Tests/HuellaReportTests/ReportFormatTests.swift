@@ -19,7 +19,7 @@ struct ReportFormatTests {
     static let golden = FixturePaths.path("Fixtures/golden")
 
     /// The sample audited once for the whole suite.
-    static func sampleRun() async throws -> (RunResult, [Rule]) {
+    static func sampleRun(language: MessageLanguage = .en) async throws -> (RunResult, [Rule]) {
         let server = try FixtureServer(roots: [FixturePaths.sampleSites])
         defer { server.stop() }
         let rules = try RuleLoader().load(directories: [FixturePaths.rules])
@@ -27,6 +27,7 @@ struct ReportFormatTests {
             options: FetchOptions(connectTo: server.connectTo, caFile: server.caFile, allowPrivateNetwork: true))
         let fetcher = PoliteFetcher(inner: curl, politeness: Politeness(delayPerHost: 0))
         let configuration = AuditConfiguration(
+            language: language,
             vocabulary: try SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml")),
             hosts: try ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts")))
         let (assistants, problems) = try RosterReader.read(
@@ -53,9 +54,11 @@ struct ReportFormatTests {
 
     @Test("each format matches its golden file byte for byte, and renders the same twice")
     func goldenFiles() async throws {
-        let (run, rules) = try await Self.sampleRun()
+        let (english, rules) = try await Self.sampleRun()
+        let (spanish, _) = try await Self.sampleRun(language: .es)
         let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
         for (format, file, language) in Self.cases {
+            let run = language == .es ? spanish : english
             let data = Self.render(format, run, rules, language: language)
             #expect(data == Self.render(format, run, rules, language: language), "\(file) is not byte-stable")
             let path = "\(Self.golden)/\(file)"
