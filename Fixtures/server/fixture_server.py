@@ -21,6 +21,8 @@ The server exits when its standard input closes (tests keep a pipe to it).
 """
 
 import argparse
+import email.utils
+import hashlib
 import json
 import mimetypes
 import os
@@ -113,7 +115,25 @@ def handler_for(sites, log_path, log_lock):
                 return raw.split("]")[0] + "]"
             return raw.rsplit(":", 1)[0] if ":" in raw else raw
 
-        def send(self, status, body, headers):
+        def send(self, status, body, headers, mtime=None):
+            # Validators for every 200, and 304 for a conditional request that matches them.
+            if status == 200 and not any(k.lower() == "etag" for k in headers):
+                headers["ETag"] = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+                if mtime is not None:
+                    headers["Last-Modified"] = email.utils.formatdate(mtime, usegmt=True)
+            if status == 200:
+                inm = self.headers.get("If-None-Match")
+                ims = self.headers.get("If-Modified-Since")
+                etag = next((v for k, v in headers.items() if k.lower() == "etag"), None)
+                unchanged = inm is not None and etag is not None and inm.strip() == etag
+                if inm is None and ims and mtime is not None:
+                    try:
+                        unchanged = int(mtime) <= email.utils.parsedate_to_datetime(ims).timestamp()
+                    except (TypeError, ValueError):
+                        unchanged = False
+                if unchanged:
+                    status, body = 304, b""
+                    headers = {k: v for k, v in headers.items() if k.lower() in ("etag", "last-modified")}
             self.send_response(status)
             lower = {k.lower() for k in headers}
             for k, v in headers.items():
@@ -121,7 +141,7 @@ def handler_for(sites, log_path, log_lock):
             if "content-length" not in lower:
                 self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            if self.command != "HEAD":
+            if self.command != "HEAD" and status != 304:
                 self.wfile.write(body)
 
         def do_HEAD(self):
@@ -144,6 +164,7 @@ def handler_for(sites, log_path, log_lock):
                 time.sleep(float(route["delay"]))
             headers = dict(route.get("headers", {}))
             status = int(route.get("status", 200))
+            mtime = None
             if "body" in route:
                 body = route["body"].encode("utf-8")
             else:
@@ -165,12 +186,13 @@ def handler_for(sites, log_path, log_lock):
                 else:
                     with open(full, "rb") as f:
                         body = f.read()
+                    mtime = os.path.getmtime(full)
                     if not any(k.lower() == "content-type" for k in headers):
                         guessed = mimetypes.guess_type(full)[0] or "text/html"
                         if full.endswith(".html") or guessed == "text/html":
                             guessed = "text/html; charset=utf-8"
                         headers["Content-Type"] = guessed
-            self.send(status, body, headers)
+            self.send(status, body, headers, mtime)
 
     return Handler
 

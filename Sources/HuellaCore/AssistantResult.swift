@@ -8,6 +8,17 @@ public struct AssistantResult: Sendable, Hashable, Codable {
     public var diagnostics: [Diagnostic]
     /// How each profile and the website link to each other.
     public var links: [ProfileLink]
+    /// Whether the assistant was audited in full, cut short, or not reached (`--max-duration`).
+    public var state: AuditState = .complete
+
+    /// How far an assistant's audit got.
+    public enum AuditState: String, Sendable, Hashable, Codable {
+        case complete
+        /// The run's time ran out while its pages were being read.
+        case cutShort = "cut-short"
+        /// The run's time ran out before it started.
+        case notReached = "not-reached"
+    }
 
     public init(
         id: String, name: String?, sources: [Source], claims: [Claim], findings: [Finding],
@@ -23,7 +34,7 @@ public struct AssistantResult: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, sources, claims, findings, diagnostics, links, coverage
+        case id, name, sources, claims, findings, diagnostics, links, coverage, state
     }
 
     /// Sources read against sources attempted: what the findings could rest on.
@@ -45,6 +56,7 @@ public struct AssistantResult: Sendable, Hashable, Codable {
         findings = try c.decode([Finding].self, forKey: .findings)
         diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
         links = try c.decodeIfPresent([ProfileLink].self, forKey: .links) ?? []
+        state = try c.decodeIfPresent(AuditState.self, forKey: .state) ?? .complete
     }
 
     /// `name` is written as `null` when unknown, as the report contract shows it.
@@ -58,6 +70,7 @@ public struct AssistantResult: Sendable, Hashable, Codable {
         try c.encode(diagnostics, forKey: .diagnostics)
         try c.encode(links, forKey: .links)
         try c.encode(coverage, forKey: .coverage)
+        try c.encode(state, forKey: .state)
     }
 }
 
@@ -71,6 +84,11 @@ public struct RunResult: Sendable, Hashable {
     public var assistants: [AssistantResult]
     /// Problems with the input itself (bad lines, bad entries), reported once per run.
     public var diagnostics: [Diagnostic]
+    /// The run's id in the state store, and the run it was compared with.
+    public var runID: Int64?
+    public var baselineRunID: Int64?
+    /// Findings of the baseline run that this run no longer finds.
+    public var resolved: [ResolvedFinding] = []
 
     public init(
         startedAt: String, finishedAt: String, pagesFetched: Int, notModified: Int, errors: Int,
@@ -88,5 +106,24 @@ public struct RunResult: Sendable, Hashable {
     /// The highest severity among all findings, if any.
     public var worstSeverity: Severity? {
         assistants.flatMap(\.findings).map(\.severity).max()
+    }
+}
+
+/// A finding the baseline run had and this run no longer has.
+public struct ResolvedFinding: Sendable, Hashable, Codable {
+    public var assistantID: String
+    public var fingerprint: String
+    public var rule: String
+    public var category: String
+    public var severity: Severity
+    public var message: String
+
+    public init(assistantID: String, fingerprint: String, rule: String, category: String, severity: Severity, message: String) {
+        self.assistantID = assistantID
+        self.fingerprint = fingerprint
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.message = message
     }
 }

@@ -11,12 +11,14 @@ public final class PoliteFetcher: Fetcher {
     private let gate = HostGate()
     private let productToken: String
     private let logger: Logger
+    private let robotsCache: (any RobotsCache)?
 
     public init(
-        inner: any Fetcher, politeness: Politeness, productToken: String = "huella",
+        inner: any Fetcher, politeness: Politeness, productToken: String = "huella", robotsCache: (any RobotsCache)? = nil,
         logger: Logger = Logger(label: "huella.fetch", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.inner = inner
+        self.robotsCache = robotsCache
         self.politeness = politeness
         self.productToken = productToken
         self.logger = logger
@@ -31,7 +33,10 @@ public final class PoliteFetcher: Fetcher {
         let origin = "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
         var spacing = politeness.delayPerHost
         if politeness.obeyRobots {
-            let robots = await gate.robots(for: origin) { [inner] in await Self.loadRobots(origin, with: inner) }
+            let robots = await gate.robots(for: origin) { [inner, robotsCache] in
+                if let cached = robotsCache?.cachedRobots(origin) { return cached }
+                return await Self.loadRobots(origin, with: inner, cache: robotsCache)
+            }
             let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
             let target = path + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
             guard robots.allows(path: target) else {
@@ -77,12 +82,15 @@ public final class PoliteFetcher: Fetcher {
 
     /// RFC 9309: 2xx parsed; 4xx means no restrictions; 5xx or an unreachable server means
     /// disallow all (not cached beyond this run).
-    static func loadRobots(_ origin: String, with fetcher: any Fetcher) async -> RobotsTxt {
+    static func loadRobots(_ origin: String, with fetcher: any Fetcher, cache: (any RobotsCache)? = nil) async -> RobotsTxt {
         let response = await fetcher.fetch(origin + "/robots.txt")
         switch (response.outcome, response.status ?? 0) {
         case (.ok, _):
-            return RobotsTxt(parsing: String(decoding: response.body.prefix(RobotsTxt.maxBytes), as: UTF8.self), userAgent: "huella")
+            let body = String(decoding: response.body.prefix(RobotsTxt.maxBytes), as: UTF8.self)
+            cache?.rememberRobots(origin, body: body, allowAll: false)
+            return RobotsTxt(parsing: body, userAgent: "huella")
         case (_, 400..<500), (.notFound, _), (.gone, _):
+            cache?.rememberRobots(origin, body: nil, allowAll: true)
             return .allowAll
         case (.ssrfRefused, _), (.unsupportedScheme, _):
             return .allowAll  // the page itself will be refused for the same reason

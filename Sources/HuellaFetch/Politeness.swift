@@ -28,3 +28,10 @@ public struct Politeness: Sendable, Hashable {
         self.backoff = backoff
     }
 }
+
+/// Where robots.txt verdicts outlive a run (up to a day, as RFC 9309 allows). Only real
+/// answers are kept: a body, or "allow all" after a 4xx; never a transient "disallow all".
+public protocol RobotsCache: Sendable {
+    func cachedRobots(_ origin: String) -> RobotsTxt?
+    func rememberRobots(_ origin: String, body: String?, allowAll: Bool)
+}

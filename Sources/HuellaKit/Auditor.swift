@@ -12,11 +12,14 @@ public struct Auditor: Sendable {
     let configuration: AuditConfiguration
     let extractor: PageExtractor
     let logger: Logger
+    let cache: (any PageCache)?
 
     public init(
         fetcher: any Fetcher, rules: [Rule], configuration: AuditConfiguration, currentYear: Int? = nil,
+        cache: (any PageCache)? = nil,
         logger: Logger = Logger(label: "huella", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
+        self.cache = cache
         self.fetcher = fetcher
         self.engine = RuleEngine(rules: rules, language: configuration.language, currentYear: currentYear)
         self.configuration = configuration
@@ -25,30 +28,64 @@ public struct Auditor: Sendable {
     }
 
     /// Audits every assistant; `onResult` is called as each one finishes (for streaming
-    /// reports). The result lists assistants in input order.
+    /// reports and the state store). The result lists assistants in input order. With a
+    /// deadline, work still running then is cancelled and unstarted assistants are marked
+    /// not reached: the run ends on time with a valid, partial result.
     public func run(
-        _ assistants: [Assistant], inputDiagnostics: [Diagnostic] = [],
+        _ assistants: [Assistant], inputDiagnostics: [Diagnostic] = [], deadline: ContinuousClock.Instant? = nil,
         onResult: @Sendable (AssistantResult) async -> Void = { _ in }
     ) async -> RunResult {
         let started = Date()
         var results = [AssistantResult?](repeating: nil, count: assistants.count)
-        await withTaskGroup(of: (Int, AssistantResult).self) { group in
+        await withTaskGroup(of: (Int, AssistantResult)?.self) { group in
             var next = 0
+            var finishedCount = 0
+            var expired = false
+            if let deadline, !assistants.isEmpty {
+                group.addTask {
+                    try? await Task.sleep(until: deadline, clock: .continuous)
+                    return nil  // the watchdog: its return means time is up
+                }
+            }
             func enqueue() {
-                guard next < assistants.count else { return }
+                guard next < assistants.count, !expired else { return }
                 let index = next
                 let assistant = assistants[index]
                 next += 1
                 group.addTask { (index, await self.audit(assistant)) }
             }
             for _ in 0..<max(1, configuration.assistantConcurrency) { enqueue() }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                await onResult(result)
+            while let item = await group.next() {
+                guard let (index, result) = item else {
+                    // Time is up (or the watchdog was stopped because all is done): stop the work in flight.
+                    if finishedCount < assistants.count { expired = true }
+                    group.cancelAll()
+                    continue
+                }
+                var finished = result
+                if expired { finished.state = .cutShort }
+                results[index] = finished
+                finishedCount += 1
+                await onResult(finished)
                 enqueue()
+                // All done before the deadline: stop the watchdog so the run ends now.
+                if finishedCount == assistants.count && deadline != nil { group.cancelAll() }
             }
         }
-        let done = results.compactMap { $0 }
+        var done: [AssistantResult] = []
+        for (index, result) in results.enumerated() {
+            if let result {
+                done.append(result)
+            } else {
+                let skipped = AssistantResult(
+                    id: assistants[index].id, name: assistants[index].name, sources: [], claims: [], findings: [],
+                    diagnostics: [Diagnostic(level: .warning, location: assistants[index].origin, message: "not reached before --max-duration")])
+                var notReached = skipped
+                notReached.state = .notReached
+                done.append(notReached)
+                await onResult(notReached)
+            }
+        }
         let sources = done.flatMap(\.sources)
         return RunResult(
             startedAt: Timestamp.iso8601(started), finishedAt: Timestamp.iso8601(Date()),
@@ -145,7 +182,8 @@ public struct Auditor: Sendable {
     }
 
     private func read(_ url: String, role: SourceRole, discovery: Source.Discovery) async -> PageRead {
-        let response = await fetcher.fetch(url)
+        let cached = cache?.cached(url)
+        let response = await fetcher.fetch(url, validators: cached?.validators)
         logger.debug("fetched", metadata: ["url": "\(url)", "outcome": "\(response.outcome.rawValue)"])
         var error = response.error
         var outcome = response.outcome
@@ -163,16 +201,21 @@ public struct Auditor: Sendable {
         let source = Source(
             url: url, role: role, status: response.status, outcome: outcome, error: error,
             finalURL: response.finalURL == url ? nil : response.finalURL, discovery: discovery)
+        // Unchanged since the last run: its claims are the ones remembered, not parsed again.
+        if outcome == .notModified, let cached { return PageRead(source: source, extraction: cached.extraction) }
         guard outcome == .ok else { return PageRead(source: source, extraction: nil) }
         let origin: ClaimOrigin = role == .website ? .website : .profile
         let extraction = extractor.extract(
             body: response.body, contentType: response.contentType, url: response.finalURL, origin: origin)
+        cache?.remember(url, response: response, extraction: extraction)
         return PageRead(source: source, extraction: extraction)
     }
 }
 
 /// Timestamps as reports show them: ISO 8601 in UTC with seconds.
-enum Timestamp {
+public enum Timestamp {
+    public static func now() -> String { iso8601(Date()) }
+
     static func iso8601(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

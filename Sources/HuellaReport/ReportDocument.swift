@@ -11,16 +11,20 @@ public struct ReportDocument: Sendable, Codable {
     public var summary: Summary
     /// Problems with the input (bad lines, bad entries), not tied to one assistant.
     public var diagnostics: [Diagnostic]
+    /// Findings of the baseline run that are gone now.
+    public var resolved: [ResolvedFinding]
 
     public init(run result: RunResult, tool: ToolInfo) {
         schemaVersion = Self.schemaVersion
         self.tool = tool
         run = RunInfo(
             startedAt: result.startedAt, finishedAt: result.finishedAt, pagesFetched: result.pagesFetched,
-            notModified: result.notModified, errors: result.errors)
+            notModified: result.notModified, errors: result.errors, id: result.runID, baseline: result.baselineRunID,
+            complete: result.assistants.allSatisfy { $0.state == .complete })
         assistants = result.assistants
         summary = Summary(assistants: result.assistants)
         diagnostics = result.diagnostics
+        resolved = result.resolved
     }
 
     public struct RunInfo: Sendable, Codable {
@@ -29,6 +33,11 @@ public struct ReportDocument: Sendable, Codable {
         public var pagesFetched: Int
         public var notModified: Int
         public var errors: Int
+        /// The run's id in the state store, and the baseline run it was compared with.
+        public var id: Int64?
+        public var baseline: Int64?
+        /// False when `--max-duration` cut the run short.
+        public var complete: Bool
     }
 
     public struct Summary: Sendable, Codable {

@@ -13,6 +13,9 @@ public final class RunLock: Sendable {
     /// Takes the lock or fails at once.
     public init(storePath: String) throws(StoreError) {
         path = storePath + ".lock"
+        try? FileManager.default.createDirectory(
+            atPath: (storePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError(path: path, message: "cannot open the lock file: \(String(cString: strerror(errno)))") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {

@@ -16,7 +16,10 @@ public struct HuellaRun: Sendable {
         process.executableURL = URL(fileURLWithPath: FixturePaths.huellaBinary)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Each run gets a state directory of its own unless the test chooses one.
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("huella-state-\(UUID().uuidString)").path
+        process.environment = env.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

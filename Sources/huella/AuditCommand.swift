@@ -6,6 +6,7 @@ import HuellaFetch
 import HuellaKit
 import HuellaReport
 import HuellaRules
+import HuellaStore
 
 #if canImport(Glibc)
     import Glibc
@@ -23,8 +24,13 @@ struct AuditCommand: AsyncParsableCommand {
             Settings come from the flags, then from huella.yaml (in the working directory, or \
             --config FILE), then from the defaults.
 
+            Nightly runs keep state in one SQLite file (--state, default under \
+            $XDG_STATE_HOME/huella): the HTTP cache for conditional requests, and each run's \
+            findings, so every finding is marked new or unchanged and resolved ones are listed.
+
             Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; \
-            2 usage or configuration error; 3 the run itself failed.
+            2 usage or configuration error; 3 the run itself failed; 4 another run holds the \
+            state store's lock.
             """)
 
     @Argument(help: ArgumentHelp("A file of website URLs, one a line ('#' comments).", valueName: "urls.txt"))
@@ -59,6 +65,23 @@ struct AuditCommand: AsyncParsableCommand {
             "Evidence the VA supplied, for an assistant id: a LinkedIn data export ZIP.", valueName: "ID=FILE"))
     var evidence: [String] = []
 
+    @Option(help: ArgumentHelp("The state store (default: $XDG_STATE_HOME/huella/state.sqlite).", valueName: "FILE"))
+    var state: String?
+
+    @Flag(name: .customLong("no-state"), help: "Run without a state store: no cache, no baseline, nothing kept.")
+    var noState = false
+
+    @Option(help: ArgumentHelp("Compare with this run (see 'huella history') instead of the previous one.", valueName: "RUN"))
+    var baseline: Int64?
+
+    @Option(
+        name: .customLong("max-duration"),
+        help: ArgumentHelp("Stop fetching after this long and still write a valid, partial report (90s, 30m, 2h).", valueName: "DURATION"))
+    var maxDuration: String?
+
+    @Option(name: .customLong("keep-runs"), help: ArgumentHelp("Keep only the newest N runs in the state store.", valueName: "N"))
+    var keepRuns: Int?
+
     @Flag(help: "Mask email addresses and phone numbers in the report.")
     var redact = false
 
@@ -69,6 +92,11 @@ struct AuditCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let concurrency, concurrency <= 0 { throw ValidationError("--concurrency must be positive") }
+        if let maxDuration, Duration.parse(maxDuration) == nil {
+            throw ValidationError("--max-duration '\(maxDuration)' is not a duration like 90s, 30m, 2h or 1h30m")
+        }
+        if let keepRuns, keepRuns < 1 { throw ValidationError("--keep-runs must be at least 1") }
+        if noState && (state != nil || baseline != nil) { throw ValidationError("--no-state cannot be combined with --state or --baseline") }
     }
 
     func run() async throws {
@@ -103,12 +131,13 @@ struct AuditCommand: AsyncParsableCommand {
             diagnostics.error("invalid profile hosts: \(error)")
             throw ExitCode(ExitStatus.usage)
         }
+        let nightly = try openState(inputKey: Self.inputKey(urls: urls, roster: rosterPath), diagnostics: diagnostics)
         if network.allowPrivateNetwork {
             diagnostics.warning("--allow-private-network: the SSRF guard is off; loopback and private addresses are reachable")
         }
         let fetcher: PoliteFetcher
         do {
-            fetcher = try network.fetcher(net)
+            fetcher = try network.fetcher(net, robotsCache: nightly?.store)
         } catch {
             diagnostics.error(error.description)
             throw ExitCode(ExitStatus.runFailed)
@@ -130,18 +159,32 @@ struct AuditCommand: AsyncParsableCommand {
         }
         let (vocabulary, vocabularyProblem) = HuellaResources.skillVocabulary()
         if let vocabularyProblem { diagnostics.warning(vocabularyProblem) }
-        let auditor = Auditor(
-            fetcher: fetcher, rules: ruleSet,
-            configuration: AuditConfiguration(
-                fetch: network.fetchOptions(net), language: language,
-                assistantConcurrency: concurrency ?? settings.concurrency ?? 16, vocabulary: vocabulary, hosts: hosts))
+        let configuration = AuditConfiguration(
+            fetch: network.fetchOptions(net), language: language,
+            assistantConcurrency: concurrency ?? settings.concurrency ?? 16, vocabulary: vocabulary, hosts: hosts)
+        func auditor(cache: StateStore?) -> Auditor {
+            Auditor(fetcher: fetcher, rules: ruleSet, configuration: configuration, cache: cache)
+        }
         let redactor = (redact || settings.redact == true) ? Redactor() : nil
         let progress = Progress(total: assistants.count)
-        var result = await auditor.run(assistants, inputDiagnostics: inputProblems) { assistant in
-            sink.stream(redactor?.redact(assistant) ?? assistant)
+        let marker = nightly?.baseline ?? Baseline()
+        let deadline = maxDuration.flatMap(Duration.parse).map { ContinuousClock.now + $0 }
+        var result = await auditor(cache: nightly?.store).run(assistants, inputDiagnostics: inputProblems, deadline: deadline) { assistant in
+            let marked = marker.mark(assistant)
+            if let nightly { nightly.store.saveAssistant(runID: nightly.runID, marked) }
+            sink.stream(redactor?.redact(marked) ?? marked)
             progress.advance()
         }
         progress.finish()
+        result.assistants = result.assistants.map(marker.mark)
+        result.resolved = marker.resolved(in: result.assistants)
+        result.runID = nightly?.runID
+        result.baselineRunID = marker.runID
+        if let nightly {
+            let complete = result.assistants.allSatisfy { $0.state == .complete }
+            nightly.store.finishRun(nightly.runID, state: complete ? "complete" : "partial", finishedAt: result.finishedAt)
+            if let keep = keepRuns { nightly.store.prune(keep: keep) }
+        }
         if let redactor { result.assistants = result.assistants.map(redactor.redact) }
         do {
             try sink.finish(result)
@@ -152,6 +195,38 @@ struct AuditCommand: AsyncParsableCommand {
         if let worst = result.worstSeverity, worst >= failOn ?? settings.failOn ?? .error {
             throw ExitCode(ExitStatus.findings)
         }
+    }
+
+    /// An open state store for this run: locked, with the run recorded and its baseline chosen.
+    struct Nightly {
+        var store: StateStore
+        var lock: RunLock
+        var runID: Int64
+        var baseline: Baseline
+    }
+
+    private func openState(inputKey: String, diagnostics: Diagnostics) throws -> Nightly? {
+        guard !noState else { return nil }
+        let path = state ?? StateStore.defaultPath()
+        do {
+            let lock = try RunLock(storePath: path)
+            let store = try StateStore(path: path)
+            let runID = try store.beginRun(inputKey: inputKey, startedAt: Timestamp.now())
+            if let baseline, store.run(baseline) == nil {
+                diagnostics.error("--baseline \(baseline): no such run in \(path) (see 'huella history')")
+                throw ExitCode(ExitStatus.usage)
+            }
+            return Nightly(store: store, lock: lock, runID: runID, baseline: Baseline(store: store, inputKey: inputKey, currentRun: runID, explicit: baseline))
+        } catch let error as StoreError {
+            diagnostics.error(error.description)
+            throw ExitCode(error.message.contains("another huella run") ? ExitStatus.locked : ExitStatus.runFailed)
+        }
+    }
+
+    /// The same inputs give the same key, so a nightly run finds its previous run.
+    static func inputKey(urls: String?, roster: String?) -> String {
+        [roster.map { "roster:" + URL(fileURLWithPath: $0).standardizedFileURL.path }, urls.map { "urls:" + URL(fileURLWithPath: $0).standardizedFileURL.path }]
+            .compactMap { $0 }.joined(separator: "|")
     }
 
     /// The assistants of the roster and URL list, with supplied evidence attached.

@@ -38,6 +38,7 @@ enum ExitStatus {
     static let findings: Int32 = 1
     static let usage: Int32 = 2
     static let runFailed: Int32 = 3
+    static let locked: Int32 = 4
 }
 
 struct Huella: AsyncParsableCommand {
@@ -50,6 +51,6 @@ struct Huella: AsyncParsableCommand {
             for a person to check, never verdicts.
             """,
         version: "0.1.0",
-        subcommands: [AuditCommand.self, ExtractCommand.self, RulesCommand.self]
+        subcommands: [AuditCommand.self, ExtractCommand.self, RulesCommand.self, HistoryCommand.self, DiffCommand.self]
     )
 }

@@ -97,9 +97,10 @@ struct NetworkOptions: ParsableArguments {
     }
 
     /// The fetcher every command uses: libcurl, with robots.txt and per-host politeness on top.
-    func fetcher(_ r: Resolved) throws(FetchSetupError) -> PoliteFetcher {
+    func fetcher(_ r: Resolved, robotsCache: (any RobotsCache)? = nil) throws(FetchSetupError) -> PoliteFetcher {
         PoliteFetcher(
             inner: try CurlFetcher(options: fetchOptions(r)),
-            politeness: Politeness(connectionsPerHost: r.perHost, delayPerHost: r.delay, maxRetries: r.retries))
+            politeness: Politeness(connectionsPerHost: r.perHost, delayPerHost: r.delay, maxRetries: r.retries),
+            robotsCache: robotsCache)
     }
 }

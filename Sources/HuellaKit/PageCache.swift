@@ -1,0 +1,26 @@
+import HuellaExtract
+import HuellaFetch
+import HuellaStore
+
+/// Where the pipeline keeps what pages yielded, so a nightly run can ask "only if changed"
+/// and reuse the claims of an unchanged page without parsing it again.
+public protocol PageCache: Sendable {
+    func cached(_ url: String) -> CachedPage?
+    func remember(_ url: String, response: FetchResponse, extraction: PageExtraction)
+}
+
+extension StateStore: PageCache {
+    public func cached(_ url: String) -> CachedPage? { page(url) }
+
+    public func remember(_ url: String, response: FetchResponse, extraction: PageExtraction) {
+        savePage(url, response: response, extraction: extraction)
+    }
+}
+
+extension StateStore: RobotsCache {
+    public func cachedRobots(_ origin: String) -> RobotsTxt? { robots(origin) }
+
+    public func rememberRobots(_ origin: String, body: String?, allowAll: Bool) {
+        saveRobots(origin, body: body, allowAll: allowAll)
+    }
+}
