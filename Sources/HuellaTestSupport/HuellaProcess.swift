@@ -47,3 +47,36 @@ private final class LockedData: @unchecked Sendable {
     var isSet: Bool { lock.withLock { data != nil } }
     var value: Data { lock.withLock { data ?? Data() } }
 }
+
+/// A `huella` process left running, to be waited for or killed.
+public final class HuellaProcessHandle: @unchecked Sendable {
+    private let process: Process
+
+    public static func start(_ arguments: [String]) throws -> HuellaProcessHandle {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FixturePaths.huellaBinary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("huella-state-\(UUID().uuidString)").path
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return HuellaProcessHandle(process: process)
+    }
+
+    private init(process: Process) { self.process = process }
+
+    /// Waits for the process and returns its exit status.
+    public func wait() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// SIGKILL: no chance to clean up, as when a machine or a cron job dies.
+    public func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
