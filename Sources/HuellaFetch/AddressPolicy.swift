@@ -66,3 +66,10 @@ public enum AddressPolicy {
         return false
     }
 }
+
+/// Whether text is a numeric address (for validating options).
+public enum IPAddressCheck {
+    public static func isNumeric(_ text: String) -> Bool {
+        IPAddressParser.ipv4(text) != nil || IPAddressParser.ipv6(text) != nil
+    }
+}

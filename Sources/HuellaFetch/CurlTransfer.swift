@@ -131,14 +131,16 @@ final class CurlTransfer: @unchecked Sendable {
 
     func admits(address bytes: [UInt8]) -> Bool {
         if options.allowPrivateNetwork { return true }
-        let ok = bytes.count == 4 ? AddressPolicy.isPublic(ipv4: bytes) : AddressPolicy.isPublic(ipv6: bytes)
-        if !ok { refusedAddress = IPAddressParser.render(bytes) }
+        let text = IPAddressParser.render(bytes)
+        let ok = options.allowedAddresses.contains(text)
+            || (bytes.count == 4 ? AddressPolicy.isPublic(ipv4: bytes) : AddressPolicy.isPublic(ipv6: bytes))
+        if !ok { refusedAddress = text }
         return ok
     }
 
     func admits(numeric address: String) -> Bool {
         if options.allowPrivateNetwork { return true }
-        let ok = AddressPolicy.isPublic(numeric: address)
+        let ok = options.allowedAddresses.contains(address) || AddressPolicy.isPublic(numeric: address)
         if !ok { refusedAddress = address }
         return ok
     }

@@ -10,6 +10,9 @@ public struct FetchOptions: Sendable, Hashable {
     public var caFile: String?
     /// Turns the SSRF guard off: loopback and private addresses may be reached.
     public var allowPrivateNetwork: Bool
+    /// Exact numeric addresses the guard lets through while refusing every other non-public
+    /// one: a staging proxy, or a test server (narrower than `allowPrivateNetwork`).
+    public var allowedAddresses: Set<String> = []
     /// Largest decoded body kept, in bytes; a longer page is truncated and marked so.
     public var maxBodyBytes: Int
     public var maxRedirects: Int

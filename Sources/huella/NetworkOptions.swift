@@ -19,6 +19,11 @@ struct NetworkOptions: ParsableArguments {
         help: "Allow connections to loopback and private addresses (turns the SSRF guard off).")
     var allowPrivateNetwork = false
 
+    @Option(
+        name: .customLong("allow-address"),
+        help: ArgumentHelp("Let the SSRF guard through to this one numeric address (a staging proxy); narrower than --allow-private-network.", valueName: "IP"))
+    var allowAddress: [String] = []
+
     @Option(help: ArgumentHelp("Seconds a whole page may take (default 30).", valueName: "SECONDS"))
     var timeout: Int?
 
@@ -71,6 +76,9 @@ struct NetworkOptions: ParsableArguments {
     }
 
     func validate() throws {
+        for ip in allowAddress where !(IPAddressCheck.isNumeric(ip)) {
+            throw ValidationError("--allow-address '\(ip)' is not a numeric IPv4 or IPv6 address")
+        }
         for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count < 4 {
             throw ValidationError("--connect-to '\(entry)' must have the form HOST:PORT:HOST2:PORT2")
         }
@@ -89,11 +97,13 @@ struct NetworkOptions: ParsableArguments {
     }
 
     func fetchOptions(_ r: Resolved) -> FetchOptions {
-        FetchOptions(
+        var options = FetchOptions(
             userAgent: FetchOptions.defaultUserAgent(version: HuellaVersion.current, contact: r.contact),
             connectTo: connectTo, caFile: r.caCert, allowPrivateNetwork: allowPrivateNetwork, maxBodyBytes: r.maxPageBytes,
             maxRedirects: r.maxRedirects, connectTimeoutMilliseconds: r.connectTimeout * 1000,
             totalTimeoutMilliseconds: r.timeout * 1000)
+        options.allowedAddresses = Set(allowAddress)
+        return options
     }
 
     /// The fetcher every command uses: libcurl, with robots.txt and per-host politeness on top.
