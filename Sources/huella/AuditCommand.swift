@@ -82,6 +82,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("keep-runs"), help: ArgumentHelp("Keep only the newest N runs in the state store.", valueName: "N"))
     var keepRuns: Int?
 
+    @Option(help: ArgumentHelp("Audit only shard K of N (split by website host; JSON Lines outputs of all shards concatenate).", valueName: "K/N"))
+    var shard: String?
+
     @Flag(help: "Mask email addresses and phone numbers in the report.")
     var redact = false
 
@@ -96,6 +99,7 @@ struct AuditCommand: AsyncParsableCommand {
             throw ValidationError("--max-duration '\(maxDuration)' is not a duration like 90s, 30m, 2h or 1h30m")
         }
         if let keepRuns, keepRuns < 1 { throw ValidationError("--keep-runs must be at least 1") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard '\(shard)' must be K/N with 1 ≤ K ≤ N") }
         if noState && (state != nil || baseline != nil) { throw ValidationError("--no-state cannot be combined with --state or --baseline") }
     }
 
@@ -122,7 +126,8 @@ struct AuditCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
 
-        let (assistants, inputProblems) = try readInputs(urls: urls, roster: rosterPath, diagnostics: diagnostics)
+        var (assistants, inputProblems) = try readInputs(urls: urls, roster: rosterPath, diagnostics: diagnostics)
+        if let part = shard.flatMap(Shard.init) { assistants = assistants.filter(part.contains) }
         let ruleSet = try loadRules(settings, diagnostics: diagnostics)
         let hosts: ProfileHosts
         do {
@@ -131,7 +136,8 @@ struct AuditCommand: AsyncParsableCommand {
             diagnostics.error("invalid profile hosts: \(error)")
             throw ExitCode(ExitStatus.usage)
         }
-        let nightly = try openState(inputKey: Self.inputKey(urls: urls, roster: rosterPath), diagnostics: diagnostics)
+        let nightly = try openState(
+            inputKey: Self.inputKey(urls: urls, roster: rosterPath) + (shard.map { "|shard:\($0)" } ?? ""), diagnostics: diagnostics)
         if network.allowPrivateNetwork {
             diagnostics.warning("--allow-private-network: the SSRF guard is off; loopback and private addresses are reachable")
         }

@@ -205,6 +205,24 @@ struct AuditEndToEndTests {
         #expect(run.stderr.contains("huella.yaml:4: unknown key 'network.dealy' (did you mean 'network.delay'?)"))
     }
 
+    @Test("--shard K/N splits the input by host; the JSON Lines of all shards are the whole run")
+    func shards() throws {
+        var ids: [String] = []
+        for k in 1...3 {
+            let run = try HuellaRun.run(
+                ["audit", "--roster", FixturePaths.path("Fixtures/sample/roster.json"), "--format", "jsonl", "--shard", "\(k)/3"] + network)
+            #expect(run.status == 0)
+            for line in run.stdoutText.split(separator: "\n") {
+                struct Line: Decodable {
+                    struct A: Decodable { var id: String }
+                    var assistant: A
+                }
+                ids.append(try JSONDecoder().decode(Line.self, from: Data(line.utf8)).assistant.id)
+            }
+        }
+        #expect(ids.sorted() == ["va-01", "va-02", "va-03", "va-04"])
+    }
+
     @Test("usage errors exit 2 with a message on stderr", arguments: [
         ["audit"], ["audit", "--format", "pdf", "x.txt"], ["audit", "/nonexistent/urls.txt"],
         ["audit", "--roster", "/nonexistent/roster.json"], ["audit", "x.txt", "--connect-to", "bad"],
