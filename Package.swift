@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "HuellaKit",
             dependencies: [
-                "HuellaCore", "HuellaFetch", "HuellaExtract", "HuellaRules", "HuellaReport", "HuellaStore",
+                "HuellaCore", "HuellaFetch", "HuellaExtract", "HuellaRules", "HuellaReport", "HuellaStore", "Yams", "SwiftCSV",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swift6

@@ -1,25 +1,66 @@
 import Foundation
 import HuellaCore
 import HuellaFetch
+import Yams
 
-/// Reads a JSON roster (`{"assistants": [...]}`, SPEC's shape). Each entry is decoded on
-/// its own, so one malformed entry is reported and skipped while the rest are audited.
+/// Reads a roster of self-reported data: JSON (`{"assistants": [...]}`, SPEC's shape), the
+/// same shape in YAML, or CSV with one VA a row. Each entry is decoded on its own, so one
+/// malformed entry is reported (file, line or entry) and skipped while the rest are audited.
 public enum RosterReader {
-    /// Reads a roster; messages and references name it `displayPath` (the path as given, by default).
+    /// Reads a roster (JSON, YAML or CSV by its extension); messages and references name it
+    /// `displayPath` (the path as given, by default).
     public static func read(at filePath: String, displayPath: String? = nil) throws(InputError) -> ([Assistant], [Diagnostic]) {
         let text = try AuditInputs.readText(filePath)
         let path = displayPath ?? filePath
+        let slots: [(location: String, result: Result<Entry, EntryError>)]
+        switch (filePath as NSString).pathExtension.lowercased() {
+        case "yaml", "yml": slots = try yamlSlots(text, path: path)
+        case "csv": slots = try RosterCSV.slots(text, path: path)
+        default: slots = try jsonSlots(text, path: path)
+        }
+        return validate(slots, path: path, filePath: filePath)
+    }
+
+    static func jsonSlots(_ text: String, path: String) throws(InputError) -> [(location: String, result: Result<Entry, EntryError>)] {
         let file: RosterFile
         do {
             file = try JSONDecoder().decode(RosterFile.self, from: Data(text.utf8))
         } catch {
             throw InputError(file: path, message: "not a roster: \(describe(error))")
         }
+        return file.assistants.enumerated().map { ("\(path): assistants[\($0.offset)]", $0.element.result) }
+    }
+
+    /// YAML rosters: each entry decoded on its own, located by its line.
+    static func yamlSlots(_ text: String, path: String) throws(InputError) -> [(location: String, result: Result<Entry, EntryError>)] {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw InputError(file: path, message: "invalid YAML: \(error)")
+        }
+        guard let items = node?.mapping?["assistants"]?.sequence else {
+            throw InputError(file: path, message: "not a roster: missing key 'assistants' (a list)")
+        }
+        return items.enumerated().map { index, item in
+            let location = "\(path):\(item.mark?.line ?? 0): assistants[\(index)]"
+            do {
+                return (location, .success(try YAMLDecoder().decode(Entry.self, from: item)))
+            } catch {
+                return (location, .failure(EntryError(message: describe(error))))
+            }
+        }
+    }
+
+    /// The checks every roster gets, whatever its format: ids present and unique, URLs http(s).
+    static func validate(_ slots: [(location: String, result: Result<Entry, EntryError>)], path: String, filePath: String)
+        -> ([Assistant], [Diagnostic])
+    {
         var assistants: [Assistant] = []
         var diagnostics: [Diagnostic] = []
         var ids: Set<String> = []
-        for (index, slot) in file.assistants.enumerated() {
-            let location = "\(path): assistants[\(index)]"
+        for (index, slot) in slots.enumerated() {
+            let location = slot.location
             switch slot.result {
             case .failure(let error):
                 diagnostics.append(Diagnostic(level: .error, location: location, message: "\(error.message); entry skipped"))
@@ -73,12 +114,12 @@ public enum RosterReader {
         }
     }
 
-    private struct RosterFile: Decodable {
+    struct RosterFile: Decodable {
         var assistants: [Slot]
     }
 
     /// One array element, decoded without failing the whole array.
-    private struct Slot: Decodable {
+    struct Slot: Decodable {
         var result: Result<Entry, EntryError>
 
         init(from decoder: any Decoder) throws {
@@ -90,11 +131,11 @@ public enum RosterReader {
         }
     }
 
-    private struct EntryError: Error {
+    struct EntryError: Error {
         var message: String
     }
 
-    private struct Entry: Decodable {
+    struct Entry: Decodable {
         var id: String
         var name: String?
         var website: String?
@@ -103,6 +144,15 @@ public enum RosterReader {
         var evidence: [String]
 
         enum CodingKeys: String, CodingKey { case id, name, website, profiles, claims, evidence }
+
+        init(id: String, name: String?, website: String?, profiles: [String], claims: SelfReport?, evidence: [String]) {
+            self.id = id
+            self.name = name
+            self.website = website
+            self.profiles = profiles
+            self.claims = claims
+            self.evidence = evidence
+        }
 
         /// An evidence item: a path, or `{"path": …, "type": "linkedin-export"}`.
         struct EvidenceItem: Decodable {

@@ -205,6 +205,26 @@ struct AuditEndToEndTests {
         #expect(run.stderr.contains("huella.yaml:4: unknown key 'network.dealy' (did you mean 'network.delay'?)"))
     }
 
+    @Test("YAML and CSV rosters: bad rows are named by line and skipped, the good ones audited", arguments: ["agency.yaml", "agency.csv"])
+    func otherRosterFormats(file: String) throws {
+        let run = try HuellaRun.run(
+            ["audit", "--roster", FixturePaths.path("Fixtures/tests/rosters/\(file)"), "--format", "json"] + network)
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try JSONDecoder().decode(Report.self, from: run.stdout)
+        #expect(report.assistants.map(\.id).contains("va-01") && report.assistants.map(\.id).contains("va-04"))
+        #expect(categories(report, "va-01") == ["experience.years-mismatch"])
+        if file.hasSuffix(".yaml") {
+            #expect(run.stderr.contains("agency.yaml:13: assistants[1]: wrong type at 'claims.experienceYears'; entry skipped"))
+            #expect(run.stderr.contains("agency.yaml:23: assistants[3]: missing key 'id'; entry skipped"))
+            #expect(report.assistants.count == 2)
+        } else {
+            #expect(run.stderr.contains("agency.csv:3: experienceYears 'nueve' is not a whole number of years; entry skipped"))
+            #expect(run.stderr.contains("agency.csv:5 (id 'va-05'): website: 'ftp://ana-ruiz.example/' is not an http(s) URL"))
+            #expect(run.stderr.contains("agency.csv:6: missing id; entry skipped"))
+            #expect(report.assistants.map(\.id) == ["va-01", "va-04", "va-05"])
+        }
+    }
+
     @Test("--shard K/N splits the input by host; the JSON Lines of all shards are the whole run")
     func shards() throws {
         var ids: [String] = []
