@@ -14,7 +14,7 @@ On start it prints one JSON line to stdout:
 
 Listeners:
     http              plain HTTP/1.1, the paths below
-    https             TLS, leaf from the throw-away CA for *.test, hostile.test, localhost, 127.0.0.1
+    https             TLS, leaf from the throw-away CA for *.hostile.test, hostile.test, localhost, 127.0.0.1
     https_expired     TLS, same CA and names but the leaf is expired (x509 -req -days -1)
     https_selfsigned  TLS, self-signed leaf for hostile.test, 127.0.0.1 (not from the CA)
     https_wronghost   TLS, CA-issued leaf whose only SAN is DNS:wrong-host.example
@@ -94,7 +94,7 @@ def make_certificates(workdir):
          "-subj", "/CN=huella hostile CA", "-addext", "basicConstraints=critical,CA:TRUE",
          "-addext", "keyUsage=critical,keyCertSign,cRLSign")
     must("req", *ec, "-keyout", p("leaf.key"), "-out", p("leaf.csr"), "-subj", "/CN=huella hostile server")
-    sans = {"leaf": "DNS:*.test,DNS:hostile.test,DNS:localhost,IP:127.0.0.1",
+    sans = {"leaf": "DNS:*.hostile.test,DNS:hostile.test,DNS:localhost,IP:127.0.0.1",
             "wronghost": "DNS:wrong-host.example"}
     for name, san in sans.items():
         with open(p(name + ".ext"), "w") as f:

@@ -10,15 +10,23 @@ struct AdvertisingPatterns {
     private static let copyright = Patterns.compile(
         #"(?:©|\(c\)|copyright|derechos reservados)\s*(?:((?:19|20)\d{2})\s*[-–—]\s*)?((?:19|20)\d{2})"#)
 
+    static let superlativeKeywords = [
+        "best", "#", "number one", "no.", "top", "world", "class", "unbeat", "unmatch", "award", "mejor", "número", "numero",
+        "nº", "no.", "n°", "clase", "insuperable", "inigualable", "premiad", "líder", "lider",
+    ]
+    static let guaranteeKeywords = ["guarant", "100", "risk", "money", "garant", "riesgo", "devoluci"]
+
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
-        for (kind, regex) in [(ClaimKind.superlative, Self.superlative), (.guarantee, Self.guarantee)] {
-            for match in index.matches(regex) {
+        for (kind, regex, keywords) in [
+            (ClaimKind.superlative, Self.superlative, Self.superlativeKeywords), (.guarantee, Self.guarantee, Self.guaranteeKeywords),
+        ] {
+            for match in index.matches(regex, keywords: keywords) {
                 let words = index.substring(match.range(at: 1)).lowercased()
                 claims.append(index.claim(kind, .text(words), at: match.range))
             }
         }
-        let latest = index.matches(Self.copyright).compactMap { match -> (Int, NSRange)? in
+        let latest = index.matches(Self.copyright, keywords: ["©", "(c)", "copyright", "derechos"]).compactMap { match -> (Int, NSRange)? in
             Int(index.substring(match.range(at: 2))).map { ($0, match.range) }
         }.filter { $0.0 <= Patterns.currentYear + 1 }.max { $0.0 < $1.0 }
         if let (year, range) = latest { claims.append(index.claim(.copyrightYear, .number(year), at: range)) }
@@ -35,9 +43,12 @@ struct TermsPatterns {
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
-        for (kind, regex) in [(ClaimKind.contract, Self.contract), (.confidentiality, Self.confidentiality)] {
+        for (kind, regex, keywords) in [
+            (ClaimKind.contract, Self.contract, ["contract", "agreement", "engagement", "statement", "contrato", "acuerdo"]),
+            (.confidentiality, Self.confidentiality, ["confiden", "disclosure", "nda", "secreto"]),
+        ] {
             // One claim of each kind is enough: the first mention, as evidence.
-            if let match = index.matches(regex).first {
+            if let match = index.matches(regex, keywords: keywords).first {
                 claims.append(index.claim(kind, .text(index.substring(match.range(at: 1)).lowercased()), at: match.range))
             }
         }
@@ -54,7 +65,8 @@ struct PlaceholderPatterns {
         #"(sitio en construcci[oó]n|under construction|coming soon|pr[oó]ximamente|website is being built)"#)
 
     func claims(in index: TextIndex) -> [Claim] {
-        var matches = index.matches(Self.parked)
+        var matches = index.matches(
+            Self.parked, keywords: ["sale", "venta", "domain", "parking", "sedo", "hugedomains", "lorem", "name here", "nombre aqu"])
         if matches.isEmpty && index.text.length < 400 { matches = index.matches(Self.unfinished) }
         guard let match = matches.first else { return [] }
         return [index.claim(.parked, .text(index.substring(match.range(at: 1)).lowercased()), at: match.range)]

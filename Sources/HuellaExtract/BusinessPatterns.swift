@@ -16,12 +16,26 @@ struct BusinessPatterns {
     private static let ukCompany = Patterns.compile(
         #"\bcompany (?:number|no\.?|registration number|reg\.? no\.?)[:\s]*((?:SC|NI|OC)?[0-9]{6,8})\b"#)
 
+    static let formKeywords = [
+        "s.l", "sl", "s.a", "s. de", "ltd", "llc", "l.l.c", "inc.", "pty", "e.i.r.l", "persona f", "autónom", "autonom", "sole ",
+        "monotribut", "resico", "limited",
+    ]
+    /// Ids have runs of digits: a block without six digits in a row holds none.
+    static func hasDigitRun(_ bytes: [UInt8]) -> Bool {
+        var run = 0
+        for byte in bytes {
+            run = (48...57).contains(byte) ? run + 1 : 0
+            if run >= 6 { return true }
+        }
+        return false
+    }
+
     func claims(in index: TextIndex) -> (claims: [Claim], diagnostics: [Diagnostic]) {
         var claims: [Claim] = []
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
         for regex in [Self.legalForm, Self.legalFormWords] {
-            for match in index.matches(regex) {
+            for match in index.matches(regex, keywords: Self.formKeywords) {
                 var form = index.substring(match.range(at: 1))
                 // "Ltd." at the end of a sentence is "Ltd"; "S.L." keeps its dots.
                 if form.hasSuffix("."), form.dropLast().firstIndex(of: ".") == nil { form.removeLast() }
@@ -30,7 +44,7 @@ struct BusinessPatterns {
                 }
             }
         }
-        for match in index.matches(Self.spanishID) {
+        for match in index.matches(Self.spanishID, when: Self.hasDigitRun) {
             let id = Self.compact(index.substring(match.range(at: 1)))
             guard seen.insert(id).inserted else { continue }
             if Self.isValidSpanishID(id) {
@@ -42,13 +56,13 @@ struct BusinessPatterns {
                         message: "'\(id)' looks like a Spanish NIF/NIE but its check letter is wrong"))
             }
         }
-        for match in index.matches(Self.mexicanRFC) {
+        for match in index.matches(Self.mexicanRFC, when: Self.hasDigitRun) {
             let id = index.substring(match.range(at: 1))
             if Self.isPlausibleRFC(id), seen.insert(id).inserted {
                 claims.append(index.claim(.taxID, .text(id), at: match.range))
             }
         }
-        for match in index.matches(Self.ukCompany) {
+        for match in index.matches(Self.ukCompany, keywords: ["company"]) {
             let id = index.substring(match.range(at: 1))
             if seen.insert(id).inserted { claims.append(index.claim(.taxID, .text(id), at: match.range)) }
         }

@@ -48,14 +48,14 @@ struct ContactExtractor {
                 }
             }
         }
-        for match in index.matches(Self.email) {
+        for match in index.matches(Self.email, keywords: ["@"]) {
             let address = index.substring(match.range(at: 1))
             guard !address.lowercased().hasSuffix(".png"), !address.lowercased().hasSuffix(".jpg") else { continue }
             if seen.insert("email:\(address.lowercased())").inserted {
                 claims.append(index.claim(.email, .text(address), at: match.range))
             }
         }
-        for match in index.matches(Self.phone) {
+        for match in index.matches(Self.phone, keywords: ["+", "tel", "phone", "call", "llam", "whatsapp", "móvil", "movil", "cel"]) {
             let number = Self.digits(index.substring(match.range(at: 1)))
             guard number.filter(\.isNumber).count >= 9, seen.insert("phone:\(number)").inserted else { continue }
             claims.append(index.claim(.phone, .text(number), at: match.range))

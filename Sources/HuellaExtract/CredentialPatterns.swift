@@ -24,6 +24,11 @@ struct CredentialPatterns {
             #"([\p{Lu}][\p{L}0-9&+.' -]{1,50}?(?:ProAdvisor|Advisor|Administrator|Specialist|Professional|Associate|Expert|Partner))\s*(?:·|\(|–|—|\bby\b|\bde\b|\bfrom\b)\s*([\p{Lu}][\p{L}0-9&.' -]{1,40}?)(?=\s*(?:\)|\n|$|[,.;·]))"#,
             caseSensitive: true),
     ]
+    /// Lower-case fragments one of which every credential pattern needs.
+    static let keywords = [
+        "certif", "advisor", "administrator", "specialist", "professional", "associate", "expert", "partner",
+    ]
+
     /// Who issues well-known VA credentials, for claims that do not say.
     static let knownIssuers: [(String, String)] = [
         ("quickbooks", "Intuit"), ("proadvisor", "Intuit"), ("xero", "Xero"), ("hubspot", "HubSpot"),
@@ -37,7 +42,7 @@ struct CredentialPatterns {
         var claims: [Claim] = []
         var seen: Set<String> = []
         for (position, regex) in Self.patterns.enumerated() {
-            for match in index.matches(regex) {
+            for match in index.matches(regex, keywords: Self.keywords) {
                 guard var name = group(1, match, index) else { continue }
                 // "… X certified": the regex may start early; the name is the capitalised run before "certified".
                 name = position == 2 ? Self.trailingProperName(name) : Self.strip(name)

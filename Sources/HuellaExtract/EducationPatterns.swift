@@ -28,6 +28,13 @@ struct EducationPatterns {
         ("B\\.Sc\\.", .bachelor), ("BS(?= in |\\), )", .bachelor), ("PhD", .doctorate), ("Ph\\.D\\.", .doctorate),
     ]
 
+    /// Lower-case fragments one of which every degree phrase contains.
+    static let keywords = [
+        "licenci", "grado", "graduad", "bachelor", "master", "máster", "maestr", "ingenier", "doctor", "bachillerato",
+        "preparatoria", "secundaria", "diplom", "técnico", "tecnico", "t.s.u", "tsu", "associate", "high school", "curso de",
+        "course in", "certificate", "tecnólog", "tecnolog", "ciclo formativo", "experto universitario", "higher national",
+        "certificado de profesionalidad",
+    ]
     private static let words = Patterns.compile(
         "\\b(" + degreeWords.map(\.0).joined(separator: "|") + ")\\b")
     private static let abbreviated = Patterns.compile(
@@ -46,8 +53,9 @@ struct EducationPatterns {
         var seen: Set<Int> = []
         var lastBlock = -1
         var lastField = ""
-        let found = index.matches(Self.words).map { ($0, level(words: index.substring($0.range(at: 1)))) }
-            + index.matches(Self.abbreviated).map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
+        let found = index.matches(Self.words, keywords: Self.keywords).map { ($0, level(words: index.substring($0.range(at: 1)))) }
+            + index.matches(Self.abbreviated, keywords: ["ba", "bs", "ma ", "mba", "msc", "m.sc", "phd", "ph.d", "b.a", "b.sc"])
+            .map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
         for (match, level) in found.sorted(by: { $0.0.range.location < $1.0.range.location }) {
             guard let level else { continue }
             let block = index.blockIndex(at: match.range.location)

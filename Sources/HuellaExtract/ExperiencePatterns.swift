@@ -18,21 +18,21 @@ struct ExperiencePatterns {
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
-        for match in index.matches(Self.years) {
+        for match in index.matches(Self.years, keywords: ["experien", "expertise", "trayectoria"]) {
             let group = match.range(at: 1).location != NSNotFound ? 1 : 2
             guard let n = Patterns.number(index.substring(match.range(at: group))), (1...60).contains(n) else { continue }
             claims.append(index.claim(.experienceYears, .number(n), at: match.range))
         }
-        for match in index.matches(Self.decade) {
+        for match in index.matches(Self.decade, keywords: ["decad", "décad"]) {
             let word = index.substring(match.range(at: 1)).lowercased()
             claims.append(index.claim(.experienceYears, .number(word == "two" || word == "dos" ? 20 : 10), at: match.range))
         }
         let thisYear = Patterns.currentYear
-        for match in index.matches(Self.since) {
+        for match in index.matches(Self.since, keywords: ["since", "desde", "established", "founded", "fundad", "mercado"]) {
             guard let year = Int(index.substring(match.range(at: 1))), (1950...thisYear).contains(year) else { continue }
             claims.append(index.claim(.sinceYear, .number(year), at: match.range))
         }
-        for match in index.matches(Self.born) {
+        for match in index.matches(Self.born, keywords: ["born", "nac"]) {
             guard let year = Int(index.substring(match.range(at: 1))), (1930...thisYear).contains(year) else { continue }
             claims.append(index.claim(.birthYear, .number(year), at: match.range))
         }

@@ -1,11 +1,37 @@
 internal import CLibXML2
 
-/// A run of visible text and the XPath of the block element that holds it.
-struct TextBlock: Sendable, Hashable {
+/// A run of visible text and where it is: the XPath of the block element that holds it,
+/// computed only when asked (a path costs a walk over the element's siblings).
+struct TextBlock {
     var text: String
-    var locator: String
     /// Inside a quotation: a blockquote, a testimonial or review widget, a comment.
     var quoted: Bool = false
+    private let fixedLocator: String?
+    private let node: xmlNodePtr?
+    private let document: HTMLDocument?
+
+    /// A block with a known locator (text that does not come from a page).
+    init(text: String, locator: String, quoted: Bool = false) {
+        self.text = text
+        self.quoted = quoted
+        fixedLocator = locator
+        node = nil
+        document = nil
+    }
+
+    init(text: String, node: xmlNodePtr, document: HTMLDocument, quoted: Bool) {
+        self.text = text
+        self.quoted = quoted
+        fixedLocator = nil
+        self.node = node
+        self.document = document
+    }
+
+    var locator: String {
+        if let fixedLocator { return fixedLocator }
+        guard let node, let document else { return "" }
+        return document.path(of: node)
+    }
 }
 
 extension HTMLDocument {
@@ -36,7 +62,7 @@ extension HTMLDocument {
         func flush() {
             let text = Self.collapse(buffer)
             buffer.removeAll(keepingCapacity: true)
-            if !text.isEmpty { blocks.append(TextBlock(text: text, locator: path(of: currentBlock), quoted: quoteDepth > 0)) }
+            if !text.isEmpty { blocks.append(TextBlock(text: text, node: currentBlock, document: self, quoted: quoteDepth > 0)) }
         }
 
         var node: xmlNodePtr? = root

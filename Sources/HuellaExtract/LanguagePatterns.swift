@@ -54,7 +54,7 @@ struct LanguagePatterns {
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
         var seen: Set<String> = []
-        for match in index.matches(Self.name) {
+        for match in index.matches(Self.name, keywords: Array(Self.names.keys)) {
             let block = index.blockIndex(at: match.range.location)
             let line = index.blockText(block)
             let lineRange = NSRange(location: 0, length: (line as NSString).length)

@@ -26,7 +26,7 @@ struct PositionPatterns {
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
-        for match in index.matches(Self.range) {
+        for match in index.matches(Self.range, keywords: ["19", "20"]) {
             let block = index.blockIndex(at: match.range.location)
             // Dates in a degree or copyright context belong to the education extractor.
             let context = [index.blockText(block), index.blockText(block - 1), index.blockText(block - 2)]

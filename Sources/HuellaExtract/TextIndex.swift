@@ -14,12 +14,15 @@ struct TextIndex {
     /// Blocks that quote someone else (testimonials and their attributions): what a client
     /// says is not a claim the VA makes.
     let quoted: Set<Int>
+    /// Each block's UTF-8 bytes in lower case, for the cheap keyword test that decides where regexes run.
+    private let lowered: [[UInt8]]
 
     init(blocks: [TextBlock], url: String, origin: ClaimOrigin) {
         self.blocks = blocks
         self.url = url
         self.origin = origin
         quoted = Self.quotedBlocks(blocks)
+        lowered = blocks.map { Array($0.text.lowercased().utf8) }
         var starts: [Int] = []
         var offset = 0
         for block in blocks {
@@ -51,11 +54,51 @@ struct TextIndex {
         range.location == NSNotFound ? "" : text.substring(with: range)
     }
 
-    /// All matches of a pattern over the whole text, outside quotations unless asked.
-    func matches(_ pattern: NSRegularExpression?, includingQuotes: Bool = false) -> [NSTextCheckingResult] {
-        let all = pattern?.matches(in: text as String, range: fullRange) ?? []
-        guard !includingQuotes, !quoted.isEmpty else { return all }
-        return all.filter { !quoted.contains(blockIndex(at: $0.range.location)) }
+    /// All matches of a pattern, outside quotations unless asked. With `keywords`, the regex
+    /// runs only on blocks that contain one of them (lower case): a cheap substring test keeps
+    /// a page of thousands of paragraphs from costing a regex scan per pattern per paragraph.
+    func matches(_ pattern: NSRegularExpression?, keywords: [String]? = nil, includingQuotes: Bool = false)
+        -> [NSTextCheckingResult]
+    {
+        let needles = keywords?.map { Array($0.utf8) }
+        return matches(pattern, when: needles.map { words in { lower in words.contains { Self.contains(lower, $0) } } }, includingQuotes: includingQuotes)
+    }
+
+    /// All matches of a pattern in the blocks whose lower-case bytes pass `when`. The regex
+    /// runs on each chosen block on its own (a short string), and the ranges are moved to
+    /// the whole text's coordinates.
+    func matches(_ pattern: NSRegularExpression?, when: (([UInt8]) -> Bool)?, includingQuotes: Bool = false) -> [NSTextCheckingResult] {
+        guard let pattern else { return [] }
+        var results: [NSTextCheckingResult] = []
+        for (i, block) in blocks.enumerated() where includingQuotes || !quoted.contains(i) {
+            if let when, !when(lowered[i]) { continue }
+            let length = starts.indices.contains(i + 1) ? starts[i + 1] - starts[i] - 1 : text.length - starts[i]
+            for match in pattern.matches(in: block.text, range: NSRange(location: 0, length: length)) {
+                results.append(match.adjustingRanges(offset: starts[i]))
+            }
+        }
+        return results
+    }
+
+    /// Byte substring search: far cheaper than `String.contains`, which goes through Foundation.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     static let quoteMarks: Set<Character> = ["\"", "“", "«", "‘", "„", "'"]
@@ -65,11 +108,11 @@ struct TextIndex {
     static func quotedBlocks(_ blocks: [TextBlock]) -> Set<Int> {
         var quoted: Set<Int> = []
         for (i, block) in blocks.enumerated() {
-            let inQuote = block.quoted || block.locator.contains("/blockquote")
+            let inQuote = block.quoted
             let opensQuote = block.text.first.map { quoteMarks.contains($0) } ?? false
             guard inQuote || (opensQuote && block.text.count >= 40) else { continue }
             quoted.insert(i)
-            if i + 1 < blocks.count, !blocks[i + 1].quoted, !blocks[i + 1].locator.contains("/blockquote") {
+            if i + 1 < blocks.count, !blocks[i + 1].quoted {
                 let next = blocks[i + 1].text
                 let dash = next.hasPrefix("-") || next.hasPrefix("—") || next.hasPrefix("–")
                 if dash || (next.count <= 90 && !(next.first.map { quoteMarks.contains($0) } ?? false)) { quoted.insert(i + 1) }

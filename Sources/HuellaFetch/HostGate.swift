@@ -10,7 +10,7 @@ actor HostGate {
     }
 
     private var hosts: [String: HostState] = [:]
-    private var robots: [String: Task<RobotsTxt, Never>] = [:]
+    private var robots: [String: Task<RobotsVerdict, Never>] = [:]
 
     /// Waits until the host has a free slot and its spacing has passed, then takes the slot.
     func acquire(_ host: String, limit: Int, spacing: Double) async {
@@ -50,7 +50,7 @@ actor HostGate {
     }
 
     /// The host's robots.txt, fetched once per run however many tasks ask at once.
-    func robots(for origin: String, load: @escaping @Sendable () async -> RobotsTxt) async -> RobotsTxt {
+    func robots(for origin: String, load: @escaping @Sendable () async -> RobotsVerdict) async -> RobotsVerdict {
         if let task = robots[origin] { return await task.value }
         let task = Task { await load() }
         robots[origin] = task

@@ -34,15 +34,22 @@ public final class PoliteFetcher: Fetcher {
         var spacing = politeness.delayPerHost
         if politeness.obeyRobots {
             let robots = await gate.robots(for: origin) { [inner, robotsCache] in
-                if let cached = robotsCache?.cachedRobots(origin) { return cached }
+                if let cached = robotsCache?.cachedRobots(origin) { return RobotsVerdict(robots: cached, failure: nil) }
                 return await Self.loadRobots(origin, with: inner, cache: robotsCache)
+            }
+            // The host could not be reached at all (TLS, DNS, refused…): the page would fail
+            // the same way, so say that rather than "robots-disallowed".
+            if let failure = robots.failure {
+                var response = FetchResponse.failed(url, failure.outcome, "robots.txt: \(failure.error ?? failure.outcome.rawValue)")
+                response.status = failure.status
+                return response
             }
             let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
             let target = path + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
-            guard robots.allows(path: target) else {
+            guard robots.robots.allows(path: target) else {
                 return .failed(url, .robotsDisallowed, "robots.txt of \(origin) disallows '\(target)' for \(productToken)")
             }
-            if let delay = robots.crawlDelay { spacing = max(spacing, min(delay, politeness.maxCrawlDelay)) }
+            if let delay = robots.robots.crawlDelay { spacing = max(spacing, min(delay, politeness.maxCrawlDelay)) }
         }
         return await fetchWithRetries(url, validators: validators, host: origin, spacing: spacing)
     }
@@ -81,21 +88,29 @@ public final class PoliteFetcher: Fetcher {
     }
 
     /// RFC 9309: 2xx parsed; 4xx means no restrictions; 5xx or an unreachable server means
-    /// disallow all (not cached beyond this run).
-    static func loadRobots(_ origin: String, with fetcher: any Fetcher, cache: (any RobotsCache)? = nil) async -> RobotsTxt {
+    /// disallow all (not cached beyond this run). A transport failure is kept as the verdict's
+    /// failure, so pages of that host report it.
+    static func loadRobots(_ origin: String, with fetcher: any Fetcher, cache: (any RobotsCache)? = nil) async -> RobotsVerdict {
         let response = await fetcher.fetch(origin + "/robots.txt")
         switch (response.outcome, response.status ?? 0) {
         case (.ok, _):
             let body = String(decoding: response.body.prefix(RobotsTxt.maxBytes), as: UTF8.self)
             cache?.rememberRobots(origin, body: body, allowAll: false)
-            return RobotsTxt(parsing: body, userAgent: "huella")
+            return RobotsVerdict(robots: RobotsTxt(parsing: body, userAgent: "huella"), failure: nil)
         case (_, 400..<500), (.notFound, _), (.gone, _):
             cache?.rememberRobots(origin, body: nil, allowAll: true)
-            return .allowAll
-        case (.ssrfRefused, _), (.unsupportedScheme, _):
-            return .allowAll  // the page itself will be refused for the same reason
+            return RobotsVerdict(robots: .allowAll, failure: nil)
+        case (.tlsError, _), (.dnsError, _), (.connectError, _), (.ssrfRefused, _), (.unsupportedScheme, _), (.networkError, _),
+            (.timeout, _):
+            return RobotsVerdict(robots: .disallowAll, failure: response)
         default:
-            return .disallowAll
+            return RobotsVerdict(robots: .disallowAll, failure: nil)
         }
     }
+}
+
+/// What robots.txt says for a host, and why it could not be read when it could not.
+struct RobotsVerdict: Sendable {
+    var robots: RobotsTxt
+    var failure: FetchResponse?
 }

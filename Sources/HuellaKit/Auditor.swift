@@ -176,6 +176,9 @@ public struct Auditor: Sendable {
             diagnostics: diagnostics, links: Reciprocity.links(of: subject))
     }
 
+    /// Content types read as pages; a missing Content-Type is read too (it is common).
+    static let readableTypes = ["text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml"]
+
     struct PageRead: Sendable {
         var source: Source
         var extraction: PageExtraction?
@@ -204,6 +207,12 @@ public struct Auditor: Sendable {
         // Unchanged since the last run: its claims are the ones remembered, not parsed again.
         if outcome == .notModified, let cached { return PageRead(source: source, extraction: cached.extraction) }
         guard outcome == .ok else { return PageRead(source: source, extraction: nil) }
+        // An image or a file is not read as HTML, whatever its body holds.
+        if let type = response.contentType?.lowercased(), !Self.readableTypes.contains(where: type.hasPrefix) {
+            var unread = source
+            unread.error = "served as '\(type)', not read as a page"
+            return PageRead(source: unread, extraction: nil)
+        }
         let origin: ClaimOrigin = role == .website ? .website : .profile
         let extraction = extractor.extract(
             body: response.body, contentType: response.contentType, url: response.finalURL, origin: origin)
