@@ -11,9 +11,16 @@ public enum RosterReader {
     /// `displayPath` (the path as given, by default).
     public static func read(at filePath: String, displayPath: String? = nil) throws(InputError) -> ([Assistant], [Diagnostic]) {
         let text = try AuditInputs.readText(filePath)
-        let path = displayPath ?? filePath
+        return try parse(text, format: (filePath as NSString).pathExtension, path: displayPath ?? filePath, filePath: filePath)
+    }
+
+    /// A roster's text in a format (`json`, `yaml`, `csv`); `path` names it in messages and
+    /// `filePath` is where relative evidence paths start.
+    public static func parse(_ text: String, format: String, path: String, filePath: String) throws(InputError)
+        -> ([Assistant], [Diagnostic])
+    {
         let slots: [(location: String, result: Result<Entry, EntryError>)]
-        switch (filePath as NSString).pathExtension.lowercased() {
+        switch format.lowercased() {
         case "yaml", "yml": slots = try yamlSlots(text, path: path)
         case "csv": slots = try RosterCSV.slots(text, path: path)
         default: slots = try jsonSlots(text, path: path)

@@ -68,9 +68,15 @@ public struct RuleLoader: Sendable {
 
     /// One rule file, checked: unknown keys, categories, placeholders, id = file name.
     public func loadFile(_ path: String) -> Result<Rule, RuleLoadError> {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return .failure(RuleLoadError(problems: [RuleProblem(file: path, line: nil, message: "cannot read file as UTF-8 text")]))
+        }
+        return parse(text, path: path)
+    }
+
+    /// One rule file's text, checked as `loadFile` checks it (`path` names it in problems).
+    public func parse(_ text: String, path: String) -> Result<Rule, RuleLoadError> {
         let problem = { (line: Int?, message: String) in RuleProblem(file: path, line: line, message: message) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else { return .failure(RuleLoadError(problems: [problem(nil, "cannot read file as UTF-8 text")])) }
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
