@@ -60,6 +60,11 @@ let package = Package(
             swiftSettings: swift6
         ),
         .executableTarget(
+            name: "huella-bench",
+            dependencies: ["HuellaKit", "HuellaExtract", "HuellaFetch"],
+            swiftSettings: swift6
+        ),
+        .executableTarget(
             name: "huella",
             dependencies: [
                 "HuellaKit",

@@ -90,7 +90,7 @@ class Sites:
         return None
 
 
-def handler_for(sites, log_path, log_lock):
+def handler_for(sites, log_path, log_lock, latency=0.0):
     counters = {}
 
     class Handler(BaseHTTPRequestHandler):
@@ -149,6 +149,8 @@ def handler_for(sites, log_path, log_lock):
 
         def do_GET(self):
             self.record()
+            if latency:
+                time.sleep(latency)
             host = self.host()
             path = self.path.split("?", 1)[0].split("#", 1)[0]
             if not sites.host_dirs(host):
@@ -203,14 +205,16 @@ def main():
     parser.add_argument("--log", help="append each request as a JSON line to this file")
     parser.add_argument("--workdir", help="where to write the certificates (default: a new temp dir)")
     parser.add_argument("--no-stdin-watch", action="store_true", help="do not exit when stdin closes")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds to wait before every answer (benchmarks)")
     args = parser.parse_args()
 
     sites = Sites(args.root)
     workdir = args.workdir or tempfile.mkdtemp(prefix="huella-fixture-")
     cafile, cert, key = make_certificates(workdir, sites.hosts())
     lock = threading.Lock()
-    Handler = handler_for(sites, args.log, lock)
+    Handler = handler_for(sites, args.log, lock, args.latency)
 
+    ThreadingHTTPServer.request_queue_size = 1024  # benchmarks open hundreds of connections at once
     http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     https = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -56,6 +56,8 @@ public enum ClaimKind: String, Sendable, Hashable, Codable, CaseIterable {
     case parked
     case sameAs = "same-as"
     case relMe = "rel-me"
+    /// A plain link (no `rel="me"`) from the site's header, footer or social widget to a known profile host.
+    case profileLink = "profile-link"
 }
 
 /// Which kind of source a claim comes from.

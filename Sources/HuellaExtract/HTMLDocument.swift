@@ -76,3 +76,11 @@ final class HTMLDocument {
         return resolved.absoluteString
     }
 }
+
+/// The plain libxml2 parse huella's extraction is measured against: parse and free, with the
+/// same options and encoding choice, nothing else.
+public enum PlainParse {
+    public static func parse(_ data: Data, contentType: String?) -> Bool {
+        HTMLDocument(data: data, url: "https://bench.test/", encoding: Charset.encoding(for: data, contentType: contentType)) != nil
+    }
+}

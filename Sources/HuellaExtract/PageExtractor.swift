@@ -84,10 +84,18 @@ public struct PageExtractor: Sendable {
         // Profiles the page points to: rel="me" and sameAs, then plain links to known profile hosts.
         var seen: Set<String> = [PageKey.of(url)]
         let declared = claims.filter { $0.kind == .sameAs || $0.kind == .relMe }.compactMap { document.resolve($0.value.text) }
-        let known = origin == .website
-            ? document.select(Self.socialLinks).filter { document.isVisible($0) }.compactMap { document.attribute("href", of: $0) }
-                .compactMap { document.resolve($0) }.filter { hosts.profileHost(for: $0) != nil }
-            : []
+        var known: [String] = []
+        if origin == .website {
+            for node in document.select(Self.socialLinks) where document.isVisible(node) {
+                guard let href = document.attribute("href", of: node), let target = document.resolve(href),
+                    hosts.profileHost(for: target) != nil
+                else { continue }
+                known.append(target)
+                claims.append(
+                    Claim(kind: .profileLink, value: .text(target), origin: origin, url: url, excerpt: "<a href=\"\(href)\">",
+                          locator: document.path(of: node)))
+            }
+        }
         let links = (declared + known).filter { seen.insert(PageKey.of($0)).inserted }
         var extraction = PageExtraction(
             claims: Self.deduplicated(claims), profileLinks: links, diagnostics: jsonLD.diagnostics + business.diagnostics,

@@ -6,11 +6,13 @@ public enum Reciprocity {
     public static func links(of subject: AuditSubject) -> [ProfileLink] {
         guard let website = subject.website, let siteHost = PageKey.host(of: website) else { return [] }
         let fromWebsite = Set(
-            subject.claims.filter { $0.origin == .website && ($0.kind == .relMe || $0.kind == .sameAs) }
+            subject.claims.filter { $0.origin == .website && ($0.kind == .relMe || $0.kind == .sameAs || $0.kind == .profileLink) }
                 .map { PageKey.of($0.value.text) })
         return subject.sources.filter { $0.role == .profile }.map { profile in
             let key = PageKey.of(profile.url)
-            let websiteLinks = fromWebsite.contains(key) || profile.finalURL.map { fromWebsite.contains(PageKey.of($0)) } == true
+            // A profile discovered on the website was found through a link from it.
+            let websiteLinks = profile.discovery == .discovered || fromWebsite.contains(key)
+                || profile.finalURL.map { fromWebsite.contains(PageKey.of($0)) } == true
             guard profile.outcome.wasRead else {
                 return ProfileLink(profile: profile.url, state: websiteLinks ? .websiteToProfile : .unknown)
             }

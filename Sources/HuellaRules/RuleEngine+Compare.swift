@@ -123,12 +123,16 @@ extension RuleEngine {
 
 /// Whether two certification names or issuers denote the same thing.
 enum CredentialMatch {
+    /// Most words of the shorter name appear in the longer one; a word may be shortened
+    /// ("Admin" for "Administrator").
     static func same(_ a: String, _ b: String) -> Bool {
-        let x = Set(PersonName(a).tokens.filter { !["certified", "certification", "certificacion", "certificado"].contains($0) })
-        let y = Set(PersonName(b).tokens.filter { !["certified", "certification", "certificacion", "certificado"].contains($0) })
+        let noise: Set<String> = ["certified", "certification", "certificacion", "certificado", "certificada"]
+        let x = PersonName(a).tokens.filter { !noise.contains($0) }
+        let y = PersonName(b).tokens.filter { !noise.contains($0) }
         guard !x.isEmpty, !y.isEmpty else { return false }
-        let overlap = Double(x.intersection(y).count) / Double(min(x.count, y.count))
-        return overlap >= 0.75
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        let shared = short.filter { word in long.contains { $0 == word || (word.count >= 3 && $0.hasPrefix(word)) || ($0.count >= 3 && word.hasPrefix($0)) } }
+        return Double(shared.count) / Double(short.count) >= 0.75
     }
 
     static func sameIssuer(_ a: String, _ b: String) -> Bool {

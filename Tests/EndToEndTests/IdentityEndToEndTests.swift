@@ -103,8 +103,13 @@ struct IdentityEndToEndTests {
         #expect(state("https://github.com/vrojas-va") == "both")
         #expect(state("https://mastodon.example/@vrojas") == "both")
         #expect(state("https://www.linkedin.com/in/valentina-rojas-mendez") == "website-to-profile")
-        #expect(state("https://about.me/valentinarojas") == "none")
-        #expect(cl.findings.filter { $0.rule == "profile-not-linked" }.map(\.message).contains { $0.contains("about.me/valentinarojas") })
+        // The site's plain footer link to about.me is a link from the website (about.me does not link back).
+        #expect(state("https://about.me/valentinarojas") == "website-to-profile")
+        // Behance is declared in the roster, but neither side links to the other.
+        #expect(state("https://www.behance.net/vrojasdesign") == "none")
+        #expect(cl.findings.filter { $0.rule == "profile-not-linked" }.map(\.message) == [
+            "neither the website https://valentina-rojas-va.com/ nor the profile behance.net/vrojasdesign links to the other"
+        ])
         let pe = try #require(report.assistants.first { $0.id == "va-pe" })
         #expect(pe.links.first { $0.profile == "https://gravatar.com/palvarezq" }?.state == "website-to-profile")
     }
@@ -127,6 +132,19 @@ struct IdentityEndToEndTests {
         #expect(Set(supplied.map(\.kind)).isSuperset(of: ["name", "position", "education", "skill", "credential", "language"]))
         // The export supports what LinkedIn would not show: no skill or language is left unsupported.
         #expect(!cl.findings.contains { $0.rule == "skill-unsupported" || $0.rule == "language-unsupported" })
+    }
+
+    @Test("an honest VA whose sources word things differently gets no warning at all")
+    func honestVA() throws {
+        let run = try HuellaRun.run(
+            ["audit", "--roster", FixturePaths.path("Fixtures/tests/identity/honest.json"), "--format", "json", "--delay", "0",
+             "--cacert", server.caFile, "--allow-private-network", "--fail-on", "warning"] + server.connectTo.flatMap { ["--connect-to", $0] })
+        let report = try JSONDecoder().decode(Report.self, from: run.stdout)
+        let honest = try #require(report.assistants.first)
+        // Lower case and no second surname, "G Suite" for Google Workspace, "Licenciada" at "U. de Chile"
+        // for a "Licenciatura" at "Universidad de Chile", "Admin" for "Administrator", "Google" for "Google Cloud".
+        #expect(run.status == 0, "\(honest.findings.map { "\($0.severity) \($0.rule): \($0.message)" })")
+        #expect(!honest.findings.contains { $0.rule.hasSuffix("-unsupported") || $0.rule.hasSuffix("-mismatch") })
     }
 
     @Test("a broken export: the bad file is skipped with a diagnostic, the rest still counts; a missing file is a usage error")

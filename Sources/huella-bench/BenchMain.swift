@@ -1,0 +1,98 @@
+import Foundation
+import HuellaExtract
+import HuellaFetch
+import HuellaKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Benchmarks that print figures (run by `benchmarks/*.sh`, not by the tests):
+///   huella-bench extract DIR [ROUNDS]
+///   huella-bench fetch URLS.txt --connect-to … [--concurrency N] [--delay S] [--per-host N]
+@main
+enum BenchMain {
+    static func main() async {
+        let args = Array(CommandLine.arguments.dropFirst())
+        switch args.first {
+        case "extract": extract(Array(args.dropFirst()))
+        case "fetch": await fetch(Array(args.dropFirst()))
+        default:
+            FileHandle.standardError.write(Data("usage: huella-bench extract DIR [ROUNDS] | fetch URLS --connect-to SPEC [--concurrency N] [--delay S] [--per-host N]\n".utf8))
+            exit(2)
+        }
+    }
+
+    /// Extraction throughput over a folder of pages, next to a plain libxml2 parse of the same pages.
+    static func extract(_ args: [String]) {
+        guard let dir = args.first else { exit(2) }
+        let rounds = args.count > 1 ? Int(args[1]) ?? 3 : 3
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".html") }.sorted()
+        let pages = files.compactMap { FileManager.default.contents(atPath: "\(dir)/\($0)") }
+        let bytes = pages.reduce(0) { $0 + $1.count }
+        let (vocabulary, _) = HuellaResources.skillVocabulary()
+        let hosts = (try? HuellaResources.profileHosts()) ?? .empty
+        let extractor = PageExtractor(vocabulary: vocabulary, hosts: hosts)
+        var claims = 0
+        func best(_ body: () -> Void) -> Double {
+            var times: [Double] = []
+            for _ in 0..<rounds {
+                let start = DispatchTime.now().uptimeNanoseconds
+                body()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            return times.min() ?? 0
+        }
+        let parse = best { for page in pages { _ = PlainParse.parse(page, contentType: "text/html; charset=utf-8") } }
+        let full = best {
+            claims = 0
+            for page in pages {
+                claims += extractor.extract(body: page, contentType: "text/html; charset=utf-8", url: "https://bench.test/", origin: .website).claims.count
+            }
+        }
+        let mb = Double(bytes) / 1_048_576
+        print(String(format: "pages %d, %.1f MB, best of %d rounds", pages.count, mb, rounds))
+        print(String(format: "plain libxml2 parse:      %7.2f ms/page  %6.1f MB/s", parse * 1000 / Double(pages.count), mb / parse))
+        print(String(format: "huella parse + extract:   %7.2f ms/page  %6.1f MB/s  (%d claims)", full * 1000 / Double(pages.count), mb / full, claims))
+        print(String(format: "ratio to plain parse:     %.2f× its throughput", parse / full))
+    }
+
+    /// Fetch-phase time of a URL list through huella's fetcher, with the given concurrency and politeness.
+    static func fetch(_ args: [String]) async {
+        guard let list = args.first, let text = try? String(contentsOfFile: list, encoding: .utf8) else { exit(2) }
+        func value(_ flag: String) -> String? { args.firstIndex(of: flag).flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil } }
+        let connectTo = args.indices.filter { args[$0] == "--connect-to" && args.indices.contains($0 + 1) }.map { args[$0 + 1] }
+        let concurrency = Int(value("--concurrency") ?? "50") ?? 50
+        let delay = Double(value("--delay") ?? "0") ?? 0
+        let perHost = Int(value("--per-host") ?? "50") ?? 50
+        let urls = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        var options = FetchOptions(connectTo: connectTo, allowPrivateNetwork: true, maxConcurrentTransfers: concurrency)
+        options.totalTimeoutMilliseconds = 60_000
+        guard let curl = try? CurlFetcher(options: options) else { exit(3) }
+        let fetcher = PoliteFetcher(inner: curl, politeness: Politeness(connectionsPerHost: perHost, delayPerHost: delay, obeyRobots: false, maxRetries: 0))
+        let start = DispatchTime.now().uptimeNanoseconds
+        var ok = 0
+        await withTaskGroup(of: Bool.self) { group in
+            var next = 0
+            // A window of tasks, not one task per URL, so memory stays flat for any list length.
+            let window = max(concurrency * 4, 200)
+            while next < min(window, urls.count) {
+                let url = urls[next]
+                next += 1
+                group.addTask { await fetcher.fetch(url).outcome == .ok }
+            }
+            while let result = await group.next() {
+                if result { ok += 1 }
+                if next < urls.count {
+                    let url = urls[next]
+                    next += 1
+                    group.addTask { await fetcher.fetch(url).outcome == .ok }
+                }
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print(String(format: "huella fetch: %d/%d ok in %.2f s (%.0f pages/s), peak RSS %.1f MB", ok, urls.count, seconds, Double(urls.count) / seconds, Double(usage.ru_maxrss) / 1024))
+    }
+}
