@@ -96,69 +96,63 @@ public struct Auditor: Sendable {
 
     /// One assistant: the website first (it may name more profiles), then every profile at once.
     public func audit(_ assistant: Assistant) async -> AssistantResult {
-        var sources: [Source] = []
-        var claims = SelfReportClaims.of(assistant, vocabulary: configuration.vocabulary)
-        var diagnostics: [Diagnostic] = []
+        var gathered = Gathered(claims: SelfReportClaims.of(assistant, vocabulary: configuration.vocabulary))
         var discovered: [String] = []
 
         if let website = assistant.website {
-            let page = await read(website, role: .website, discovery: .declared)
-            sources.append(page.source)
-            claims += page.extraction?.claims ?? []
-            diagnostics += page.extraction?.diagnostics ?? []
-            let siteHost = PageKey.host(of: page.source.finalURL ?? website)
-            discovered = (page.extraction?.profileLinks ?? []).filter { PageKey.host(of: $0) != siteHost }
+            let home = await read(website, role: .website, discovery: .declared)
+            gathered.add(home)
+            let siteHost = PageKey.host(of: home.source.finalURL ?? website)
             // The rest of the site within the budget: about, services, contact, terms.
-            let more = Array((page.extraction?.sitePages ?? []).prefix(configuration.sitePageBudget))
-            let subpages = await withTaskGroup(of: (Int, PageRead).self) { group in
-                for (index, url) in more.enumerated() {
-                    group.addTask { (index, await self.read(url, role: .website, discovery: .discovered)) }
-                }
-                var pages = [PageRead?](repeating: nil, count: more.count)
-                for await (index, page) in group { pages[index] = page }
-                return pages.compactMap { $0 }
-            }
-            for subpage in subpages {
-                sources.append(subpage.source)
-                claims += subpage.extraction?.claims ?? []
-                diagnostics += subpage.extraction?.diagnostics ?? []
-                discovered += (subpage.extraction?.profileLinks ?? []).filter { PageKey.host(of: $0) != siteHost }
-            }
+            let more = (home.extraction?.sitePages ?? []).prefix(configuration.sitePageBudget).map { ($0, Source.Discovery.discovered) }
+            let subpages = await readAll(more, role: .website)
+            subpages.forEach { gathered.add($0) }
+            discovered = ([home] + subpages).flatMap { $0.extraction?.profileLinks ?? [] }.filter { PageKey.host(of: $0) != siteHost }
         }
 
-        var seen = Set(sources.map { PageKey.of($0.url) })
+        var seen = Set(gathered.sources.map { PageKey.of($0.url) })
         var targets: [(String, Source.Discovery)] = []
-        for (url, how) in assistant.profiles.map({ ($0, Source.Discovery.declared) })
-            + discovered.map({ ($0, .discovered) })
+        for (url, how) in assistant.profiles.map({ ($0, Source.Discovery.declared) }) + discovered.map({ ($0, .discovered) })
         where seen.insert(PageKey.of(url)).inserted {
             targets.append((url, how))
         }
         if targets.count > configuration.maxProfilesPerAssistant {
-            diagnostics.append(
+            gathered.diagnostics.append(
                 Diagnostic(
                     level: .note, location: assistant.origin,
                     message: "\(targets.count) profiles; only the first \(configuration.maxProfilesPerAssistant) were read"))
             targets = Array(targets.prefix(configuration.maxProfilesPerAssistant))
         }
-        let pages = await withTaskGroup(of: (Int, PageRead).self) { group in
-            for (index, target) in targets.enumerated() {
-                group.addTask { (index, await self.read(target.0, role: .profile, discovery: target.1)) }
-            }
-            var pages = [PageRead?](repeating: nil, count: targets.count)
-            for await (index, page) in group { pages[index] = page }
-            return pages.compactMap { $0 }
-        }
-        for page in pages {
+        await readAll(targets, role: .profile).forEach { gathered.add($0) }
+        for path in assistant.evidence { gathered.addEvidence(path, vocabulary: configuration.vocabulary) }
+
+        let subject = AuditSubject(
+            assistantID: assistant.id, website: assistant.website, sources: gathered.sources, claims: gathered.claims)
+        let findings = engine.evaluate(subject)
+        let name = assistant.name ?? gathered.claims.first { $0.kind == .name && $0.origin == .website }?.value.text
+        return AssistantResult(
+            id: assistant.id, name: name, sources: gathered.sources, claims: gathered.claims, findings: findings,
+            diagnostics: gathered.diagnostics, links: Reciprocity.links(of: subject))
+    }
+
+    /// What an assistant's pages and files yielded so far.
+    struct Gathered {
+        var sources: [Source] = []
+        var claims: [Claim]
+        var diagnostics: [Diagnostic] = []
+
+        mutating func add(_ page: PageRead) {
             sources.append(page.source)
             claims += page.extraction?.claims ?? []
             diagnostics += page.extraction?.diagnostics ?? []
         }
-        for path in assistant.evidence {
+
+        /// A LinkedIn export the VA supplied: a source of its own kind.
+        mutating func addEvidence(_ path: String, vocabulary: SkillVocabulary) {
             let name = "evidence:" + (path as NSString).lastPathComponent
             do {
-                let reading = try LinkedInExport(vocabulary: configuration.vocabulary).read(path: path)
-                sources.append(
-                    Source(url: name, role: .evidence, status: nil, outcome: .ok, error: nil, discovery: .declared))
+                let reading = try LinkedInExport(vocabulary: vocabulary).read(path: path)
+                sources.append(Source(url: name, role: .evidence, status: nil, outcome: .ok, error: nil, discovery: .declared))
                 claims += reading.claims
                 diagnostics += reading.diagnostics
             } catch {
@@ -167,13 +161,18 @@ public struct Auditor: Sendable {
                 diagnostics.append(Diagnostic(level: .error, location: path, message: error.message))
             }
         }
+    }
 
-        let subject = AuditSubject(assistantID: assistant.id, website: assistant.website, sources: sources, claims: claims)
-        let findings = engine.evaluate(subject)
-        let name = assistant.name ?? claims.first { $0.kind == .name && $0.origin == .website }?.value.text
-        return AssistantResult(
-            id: assistant.id, name: name, sources: sources, claims: claims, findings: findings,
-            diagnostics: diagnostics, links: Reciprocity.links(of: subject))
+    /// Reads pages at once (politeness per host is the fetcher's), in the given order.
+    private func readAll(_ targets: [(String, Source.Discovery)], role: SourceRole) async -> [PageRead] {
+        await withTaskGroup(of: (Int, PageRead).self) { group in
+            for (index, target) in targets.enumerated() {
+                group.addTask { (index, await self.read(target.0, role: role, discovery: target.1)) }
+            }
+            var pages = [PageRead?](repeating: nil, count: targets.count)
+            for await (index, page) in group { pages[index] = page }
+            return pages.compactMap { $0 }
+        }
     }
 
     /// Content types read as pages; a missing Content-Type is read too (it is common).

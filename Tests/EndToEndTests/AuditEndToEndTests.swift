@@ -15,48 +15,7 @@ struct AuditEndToEndTests {
         server.connectTo.flatMap { ["--connect-to", $0] } + ["--cacert", server.caFile, "--allow-private-network", "--delay", "0"]
     }
 
-    struct Report: Decodable {
-        struct Assistant: Decodable {
-            var id: String
-            var name: String?
-            var sources: [Source]
-            var findings: [Finding]
-            var claims: [Claim]
-        }
-        struct Source: Decodable {
-            var url: String
-            var role: String
-            var status: Int?
-            var outcome: String
-            var error: String?
-        }
-        struct Finding: Decodable {
-            var rule: String
-            var category: String
-            var severity: String
-            var message: String
-            var fingerprint: String
-            var baseline: String
-            var ethicsClause: String
-            var evidence: [Evidence]
-        }
-        struct Evidence: Decodable {
-            var url: String
-            var excerpt: String
-            var locator: String
-        }
-        struct Claim: Decodable {
-            var kind: String
-            var url: String
-        }
-        struct Summary: Decodable {
-            var assistants: Int
-            var findings: [String: Int]
-        }
-        var schemaVersion: String
-        var assistants: [Assistant]
-        var summary: Summary
-    }
+    typealias Report = DecodedReport
 
     /// The categories of an assistant's findings at warning or above (notes are hygiene leads).
     func categories(_ report: Report, _ id: String) -> [String] {

@@ -11,49 +11,7 @@ struct IdentityEndToEndTests {
         server = try FixtureServer(roots: [FixturePaths.path("Fixtures/tests/identity/sites")])
     }
 
-    struct Report: Decodable {
-        struct Assistant: Decodable {
-            var id: String
-            var sources: [Source]
-            var findings: [Finding]
-            var claims: [Claim]
-            var links: [Link]
-            var coverage: Coverage
-            var diagnostics: [Diagnostic]
-        }
-        struct Source: Decodable {
-            var url: String
-            var role: String
-            var outcome: String
-            var status: Int?
-            var discovery: String
-            var error: String?
-        }
-        struct Finding: Decodable {
-            var rule: String
-            var category: String
-            var severity: String
-            var message: String
-        }
-        struct Claim: Decodable {
-            var kind: String
-            var origin: String
-            var url: String
-        }
-        struct Link: Decodable {
-            var profile: String
-            var state: String
-        }
-        struct Coverage: Decodable {
-            var read: Int
-            var declared: Int
-        }
-        struct Diagnostic: Decodable {
-            var location: String
-            var message: String
-        }
-        var assistants: [Assistant]
-    }
+    typealias Report = DecodedReport
 
     func audit(_ extra: [String] = []) throws -> (Report, HuellaRun) {
         let run = try HuellaRun.run(

@@ -9,31 +9,7 @@ import Testing
 /// Nightly runs over a state store: conditional requests, baselines, the lock, deadlines, kills.
 @Suite("nightly runs, end to end")
 struct NightlyEndToEndTests {
-    struct Report: Decodable {
-        struct Assistant: Decodable {
-            var id: String
-            var state: String
-            var findings: [Finding]
-        }
-        struct Finding: Decodable {
-            var rule: String
-            var baseline: String
-            var fingerprint: String
-        }
-        struct Resolved: Decodable {
-            var assistantID: String
-            var rule: String
-        }
-        struct Run: Decodable {
-            var id: Int?
-            var baseline: Int?
-            var notModified: Int
-            var complete: Bool
-        }
-        var run: Run
-        var assistants: [Assistant]
-        var resolved: [Resolved]?
-    }
+    typealias Report = DecodedReport
 
     /// A private copy of the sample sites that a test may change.
     func sites() throws -> TemporaryDirectory {

@@ -60,6 +60,9 @@ public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePo
     // Lazy globals (the vocabulary, compiled patterns, libxml2's set-up) are made once, here,
     // so that libFuzzer's per-input leak check does not count them as leaks.
     FuzzTarget.current.run(Data("<html><body><p>warm up</p></body></html>".utf8))
+    if let seed = ProcessInfo.processInfo.environment["HUELLA_FUZZ_WARMUP"], let data = FileManager.default.contents(atPath: seed) {
+        FuzzTarget.current.run(data)
+    }
     return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
         guard let data else { return 0 }
         return fuzzOne(data, size)
