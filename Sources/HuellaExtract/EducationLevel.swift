@@ -5,16 +5,15 @@ import HuellaCore
 public enum EducationLevel {
     /// `Licenciatura en Derecho` → bachelor; `Diplomado en Marketing` → non-degree.
     public static func of(_ name: String) -> DegreeLevel? {
-        let lower = name.lowercased()
-        for (pattern, level) in EducationPatterns.degreeWords
-        where lower.range(of: "\\b(?:" + pattern + ")", options: [.regularExpression, .caseInsensitive]) != nil {
-            return level
-        }
-        for (pattern, level) in EducationPatterns.abbreviations
-        where name.range(of: "\\b(?:" + pattern + ")", options: .regularExpression) != nil {
-            return level
-        }
-        return nil
+        let range = NSRange(location: 0, length: (name as NSString).length)
+        return (words + abbreviations).first { $0.0.firstMatch(in: name, range: range) != nil }?.1
+    }
+
+    private static let words: [(NSRegularExpression, DegreeLevel)] = EducationPatterns.degreeWords.compactMap { pattern, level in
+        Patterns.compile("\\b(?:" + pattern + ")").map { ($0, level) }
+    }
+    private static let abbreviations: [(NSRegularExpression, DegreeLevel)] = EducationPatterns.abbreviations.compactMap {
+        pattern, level in Patterns.compile("\\b(?:" + pattern + ")", caseSensitive: true).map { ($0, level) }
     }
 
     /// The words after "in"/"en"/"of"/"de" in a degree name.

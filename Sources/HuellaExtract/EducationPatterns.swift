@@ -102,22 +102,22 @@ struct EducationPatterns {
             || Self.abbreviated?.firstMatch(in: line, range: range) != nil
     }
 
+    /// Each degree phrase compiled once, anchored, with its level.
+    static let wordLevels: [(NSRegularExpression, DegreeLevel)] = degreeWords.compactMap { pattern, level in
+        Patterns.compile("^(?:" + pattern + ")$").map { ($0, level) }
+    }
+    static let abbreviationLevels: [(NSRegularExpression, DegreeLevel)] = abbreviations.compactMap { pattern, level in
+        Patterns.compile("^(?:" + pattern + ")", caseSensitive: true).map { ($0, level) }
+    }
+
     private func level(words: String) -> DegreeLevel? {
-        let lower = words.lowercased()
-        for (pattern, level) in Self.degreeWords {
-            if lower.range(of: "^(?:" + pattern + ")$", options: [.regularExpression, .caseInsensitive]) != nil {
-                return level
-            }
-        }
-        return nil
+        Self.wordLevels.first { $0.0.firstMatch(in: words, range: NSRange(location: 0, length: (words as NSString).length)) != nil }?.1
     }
 
     private func level(abbreviation: String) -> DegreeLevel? {
-        for (pattern, level) in Self.abbreviations
-        where abbreviation.range(of: "^(?:" + pattern + ")", options: .regularExpression) != nil {
-            return level
-        }
-        return nil
+        Self.abbreviationLevels.first {
+            $0.0.firstMatch(in: abbreviation, range: NSRange(location: 0, length: (abbreviation as NSString).length)) != nil
+        }?.1
     }
 
     /// The rest of the block after a match.

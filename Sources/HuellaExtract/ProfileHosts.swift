@@ -49,10 +49,25 @@ public struct ProfileHost: Sendable, Hashable, Codable {
 /// The known profile hosts, loaded once.
 public struct ProfileHosts: Sendable {
     public let hosts: [ProfileHost]
+    /// Each host's profile-path and final-path patterns, compiled once.
+    private let profilePaths: [String: NSRegularExpression]
+    private let finalPaths: [String: [NSRegularExpression]]
 
     public init(hosts: [ProfileHost]) {
         // Specific hosts first: a wildcard entry only applies where none claims the host.
         self.hosts = hosts.filter { !$0.isWildcard } + hosts.filter(\.isWildcard)
+        var profilePaths: [String: NSRegularExpression] = [:]
+        var finalPaths: [String: [NSRegularExpression]] = [:]
+        for host in hosts {
+            profilePaths[host.id] = host.profilePath.flatMap { try? NSRegularExpression(pattern: $0) }
+            finalPaths[host.id] = (host.blocked.finalPaths ?? []).compactMap { try? NSRegularExpression(pattern: $0) }
+        }
+        self.profilePaths = profilePaths
+        self.finalPaths = finalPaths
+    }
+
+    private static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
+        regex?.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
     }
 
     public static let empty = ProfileHosts(hosts: [])
@@ -63,11 +78,18 @@ public struct ProfileHosts: Sendable {
         var hosts: [ProfileHost] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
+            let host: ProfileHost
             do {
-                hosts.append(try YAMLDecoder().decode(ProfileHost.self, from: String(contentsOfFile: path, encoding: .utf8)))
+                host = try YAMLDecoder().decode(ProfileHost.self, from: String(contentsOfFile: path, encoding: .utf8))
             } catch {
                 throw ProfileHostError(file: path, message: "\(error)")
             }
+            for pattern in [host.profilePath].compactMap({ $0 }) + (host.blocked.finalPaths ?? []) {
+                guard (try? NSRegularExpression(pattern: pattern)) != nil else {
+                    throw ProfileHostError(file: path, message: "invalid regular expression '\(pattern)'")
+                }
+            }
+            hosts.append(host)
         }
         return ProfileHosts(hosts: hosts)
     }
@@ -77,10 +99,10 @@ public struct ProfileHosts: Sendable {
         guard let components = URLComponents(string: url), let host = components.host else { return nil }
         let path = components.path.isEmpty ? "/" : components.path
         for entry in hosts where entry.covers(host: host) {
-            guard let pattern = entry.profilePath else { continue }
+            guard let pattern = profilePaths[entry.id] else { continue }
             let first = path.split(separator: "/").first.map { $0.lowercased() } ?? ""
             let reserved = entry.reserved?.contains(first) ?? false
-            if !reserved && path.range(of: pattern, options: .regularExpression) != nil { return entry }
+            if !reserved && Self.matches(pattern, path) { return entry }
             // A specific host that does not match the path is not a profile, whatever the wildcards say.
             if !entry.isWildcard { return nil }
         }
@@ -94,7 +116,7 @@ public struct ProfileHosts: Sendable {
         let text = String(decoding: body.prefix(256 * 1024), as: UTF8.self)
         for entry in hosts where entry.covers(host: host) {
             if let status, entry.blocked.statuses.contains(status) { return "\(entry.name) refused the crawler (HTTP \(status))" }
-            for pattern in entry.blocked.finalPaths ?? [] where finalPath.range(of: pattern, options: .regularExpression) != nil {
+            if (finalPaths[entry.id] ?? []).contains(where: { Self.matches($0, finalPath) }) {
                 return "\(entry.name) sent the crawler to a login wall (\(finalPath))"
             }
             for marker in entry.blocked.markers where !marker.isEmpty && text.range(of: marker, options: .caseInsensitive) != nil {
