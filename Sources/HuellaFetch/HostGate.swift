@@ -17,7 +17,8 @@ actor HostGate {
         while true {
             var state = hosts[host] ?? HostState()
             let now = ContinuousClock.now
-            if state.active < limit && now >= state.nextStart {
+            // A cancelled task does not wait: it takes its slot and its transfer ends at once.
+            if Task.isCancelled || (state.active < limit && now >= state.nextStart) {
                 state.active += 1
                 state.nextStart = now + .milliseconds(Int(spacing * 1000))
                 hosts[host] = state

@@ -36,7 +36,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A file of website URLs, one a line ('#' comments).", valueName: "urls.txt"))
     var urlList: String?
 
-    @Option(help: ArgumentHelp("A roster of self-reported data (JSON).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("A roster of self-reported data: JSON, YAML or CSV (by extension).", valueName: "FILE"))
     var roster: String?
 
     @Option(help: "Report format: json, jsonl, sarif, html or text (default: text on a terminal, json otherwise).")

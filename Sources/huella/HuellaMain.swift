@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuellaKit
 
 #if canImport(Glibc)
     import Glibc
@@ -50,7 +51,7 @@ struct Huella: AsyncParsableCommand {
             claim, and flags where the claims disagree, with the evidence. Findings are leads \
             for a person to check, never verdicts.
             """,
-        version: "0.1.0",
+        version: HuellaVersion.current,
         subcommands: [AuditCommand.self, ExtractCommand.self, RulesCommand.self, HistoryCommand.self, DiffCommand.self]
     )
 }
