@@ -165,6 +165,45 @@ public struct LinkedInExport: Sendable {
     }
 }
 
+extension LinkedInExport {
+    /// Reads the export on a thread of its own and gives up after `seconds`. ZIPFoundation
+    /// 0.9.20 loops forever on a deflate stream that runs past the end of the file (found by
+    /// the fuzzer); a thread stuck that way is abandoned — it spins until the process exits —
+    /// and the run goes on with the export marked unreadable.
+    public func read(path: String, timeout seconds: Double) throws(EvidenceError) -> Reading {
+        let reader = self
+        let outcome = ThreadDeadline.run(seconds: seconds) { () -> Result<Reading, EvidenceError> in
+            do throws(EvidenceError) { return .success(try reader.read(path: path)) } catch { return .failure(error) }
+        }
+        guard let outcome else {
+            throw EvidenceError(file: path, message: "reading the export took more than \(Int(seconds)) s; abandoned (a malformed ZIP)")
+        }
+        return try outcome.get()
+    }
+}
+
+/// Runs work on a thread of its own and waits at most `seconds` for it. On time-out the
+/// thread is abandoned (it runs on until it ends or the process exits) and the caller gets nil.
+public enum ThreadDeadline {
+    /// The worker's result: written by the worker before it signals, read only after the signal.
+    private final class Box<T>: @unchecked Sendable {
+        var value: T?
+    }
+
+    public static func run<T: Sendable>(seconds: Double, _ work: @escaping @Sendable () -> T) -> T? {
+        let box = Box<T>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = work()
+            done.signal()
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+        guard done.wait(timeout: .now() + seconds) == .success else { return nil }
+        return box.value
+    }
+}
+
 /// A supplied evidence file that cannot be read at all.
 public struct EvidenceError: Error, Sendable, CustomStringConvertible {
     public var file: String

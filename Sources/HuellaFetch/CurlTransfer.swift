@@ -23,6 +23,9 @@ final class CurlTransfer: @unchecked Sendable {
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
     private var body = Data()
     private var truncated = false
+    /// Decoded bytes seen in all, also those past the cap (read on a little for compressed
+    /// bodies, to tell a bomb from a long page).
+    private var decodedTotal = 0
     private var headers: [String: String] = [:]
     private var headerBytes = 0
     private var headersTooLarge = false
@@ -102,6 +105,7 @@ final class CurlTransfer: @unchecked Sendable {
     // MARK: Callbacks (loop thread)
 
     func receive(_ chunk: UnsafeRawBufferPointer) -> Int {
+        decodedTotal += chunk.count
         let room = options.maxBodyBytes - body.count
         if chunk.count <= room {
             body.append(contentsOf: chunk)
@@ -109,6 +113,9 @@ final class CurlTransfer: @unchecked Sendable {
         }
         body.append(contentsOf: chunk.prefix(max(0, room)))
         truncated = true
+        // A compressed body goes on being decoded (and dropped) up to 4× the cap, so its ratio
+        // to the bytes on the wire can be judged; anything else stops here.
+        if headers["content-encoding"] != nil && decodedTotal < 4 * options.maxBodyBytes { return chunk.count }
         return 0  // stops the transfer: curl reports a write error, which `makeResponse` reads as truncation
     }
 
@@ -165,7 +172,7 @@ final class CurlTransfer: @unchecked Sendable {
         var wire: curl_off_t = 0
         _ = ccurl_getinfo_off(easy, CURLINFO_SIZE_DOWNLOAD_T, &wire)
         // A body that reached the cap from a tiny compressed stream is a decompression bomb, not a long page.
-        if truncated, wire > 0, body.count / Int(wire) >= options.maxCompressionRatio {
+        if truncated, wire > 0, decodedTotal / Int(wire) >= options.maxCompressionRatio {
             (outcome, message) = (.tooLarge, "decompressed body past \(options.maxBodyBytes) bytes from \(wire) bytes on the wire")
         }
         var response = FetchResponse(

@@ -42,7 +42,7 @@ public struct FetchOptions: Sendable, Hashable {
         lowSpeedSeconds: Int = 10,
         maxConcurrentTransfers: Int = 32,
         maxHeaderBytes: Int = 64 * 1024,
-        maxCompressionRatio: Int = 100
+        maxCompressionRatio: Int = 50
     ) {
         self.maxHeaderBytes = maxHeaderBytes
         self.maxCompressionRatio = maxCompressionRatio

@@ -151,7 +151,7 @@ public struct Auditor: Sendable {
         mutating func addEvidence(_ path: String, vocabulary: SkillVocabulary) {
             let name = "evidence:" + (path as NSString).lastPathComponent
             do {
-                let reading = try LinkedInExport(vocabulary: vocabulary).read(path: path)
+                let reading = try LinkedInExport(vocabulary: vocabulary).read(path: path, timeout: 10)
                 sources.append(Source(url: name, role: .evidence, status: nil, outcome: .ok, error: nil, discovery: .declared))
                 claims += reading.claims
                 diagnostics += reading.diagnostics

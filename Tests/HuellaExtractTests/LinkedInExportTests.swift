@@ -30,6 +30,19 @@ struct LinkedInExportTests {
         #expect(elapsed < .seconds(10))
     }
 
+    @Test("work that never ends is abandoned at the deadline")
+    func deadline() {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let value = ThreadDeadline.run(seconds: 0.3) { () -> Int in
+            Thread.sleep(forTimeInterval: 3)
+            return 1
+        }
+        #expect(value == nil)
+        #expect(clock.now - start < .seconds(2))
+        #expect(ThreadDeadline.run(seconds: 5) { 42 } == 42)
+    }
+
     @Test("not a ZIP at all is an error naming the file")
     func notZip() throws {
         let dir = try TemporaryDirectory()
