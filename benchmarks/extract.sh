@@ -24,8 +24,12 @@ for i in range(200):
     # Grow to ~100 KB the way real pages are big: more sections, scripts and styles.
     while len(page.encode()) < 100_000:
         extra = rnd.choice(pool)
-        body = extra[extra.find("<body"):extra.rfind("</body>")] if "<body" in extra else extra
-        page = page.replace("</body>", "<section>" + body[body.find(">") + 1:] + "</section></body>", 1)
+        low = extra.lower()
+        start, end = low.find("<body"), low.rfind("</body")
+        body = extra[extra.find(">", start) + 1:end] if start >= 0 and end > start else extra
+        cut = page.lower().rfind("</body")
+        cut = cut if cut >= 0 else len(page)
+        page = page[:cut] + "<section>" + body + "</section>" + page[cut:]
     (out / f"page-{i:03d}.html").write_text(page, encoding="utf-8")
 print(f"200 pages, {sum(p.stat().st_size for p in out.iterdir()) / 1e6:.1f} MB", file=sys.stderr)
 PY

@@ -51,7 +51,7 @@ printf "ratio to the bound:    %.2f× (target ≤ 1.2×)\n" "$(echo "$polite_s /
 
 echo "== peak RSS of the fetcher"
 for vas in 1000 10000; do
-  python3 benchmarks/make_sites.py "$work/r$vas" --vas $vas --hosts 500 --page-kb 20 >&2
+  python3 benchmarks/make_sites.py "$work/r$vas" --vas $vas --hosts 500 --page-kb 2 >&2
   serve "r$vas" "$work/r$vas"
   out=$("$bench" fetch "$work/r$vas/urls.txt" --connect-to "::127.0.0.1:$port" --concurrency $concurrency --delay 0)
   echo "$vas VAs: $out"

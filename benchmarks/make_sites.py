@@ -37,7 +37,10 @@ def main():
         folder = sites / host / base.strip("/")
         folder.mkdir(parents=True, exist_ok=True)
         for name in ["index", "about", "services", "contact"]:
-            page = rnd.choice(pool)
+            # Small pages (for memory runs over many VAs) are a plain page, not a fixture.
+            page = rnd.choice(pool) if args.page_kb > 4 else (
+                "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Asistente</title></head>"
+                "<body><main><h1>Asistente virtual</h1></main></body></html>")
             page = page.replace("</body>", f"<p>Página {name} del asistente {va}: {rnd.randint(2, 15)} años de experiencia.</p></body>")
             while len(page) < args.page_kb * 1024:
                 page = page.replace("</body>", "<p>" + "Gestión de agenda, facturación y redes sociales. " * 20 + "</p></body>")
