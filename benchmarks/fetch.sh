@@ -32,7 +32,7 @@ echo "== $count pages over 500 hosts, 50 ms latency, concurrency $concurrency"
 
 sed "s|^|url = |; s|\$|\noutput = /dev/null|" "$urls" > "$work/curl.cfg"
 start=$(date +%s.%N)
-curl -s --parallel --parallel-max $concurrency --connect-to "::127.0.0.1:$port" -K "$work/curl.cfg"
+curl -s --no-progress-meter --parallel --parallel-max $concurrency --connect-to "::127.0.0.1:$port" -K "$work/curl.cfg"
 curl_s=$(echo "$(date +%s.%N) - $start" | bc)
 printf "curl --parallel:       %.2f s\n" "$curl_s"
 out=$("$bench" fetch "$urls" --connect-to "::127.0.0.1:$port" --concurrency $concurrency --delay 0)
@@ -43,7 +43,7 @@ printf "ratio huella/curl:     %.2f× (target ≤ 1.2×)\n" "$(echo "$huella_s /
 echo "== default politeness: 1 s between requests to one host, 2 at once"
 busiest=$(sed -E 's|http://([^/]+)/.*|\1|' "$urls" | sort | uniq -c | sort -rn | head -1 | awk '{print $1}')
 bound=$(echo "($busiest - 1) * 1.0 + 0.05" | bc -l)
-out=$("$bench" fetch "$urls" --connect-to "::127.0.0.1:$port" --concurrency $concurrency --delay 1 --per-host 2)
+out=$("$bench" fetch "$urls" --connect-to "::127.0.0.1:$port" --concurrency $concurrency --delay 1 --per-host 2 --window "$count")
 echo "$out"
 polite_s=$(echo "$out" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
 printf "politeness bound:      %.2f s (busiest host: %d pages × 1 s)\n" "$bound" "$busiest"

@@ -41,9 +41,13 @@ def main():
             page = rnd.choice(pool) if args.page_kb > 4 else (
                 "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Asistente</title></head>"
                 "<body><main><h1>Asistente virtual</h1></main></body></html>")
-            page = page.replace("</body>", f"<p>Página {name} del asistente {va}: {rnd.randint(2, 15)} años de experiencia.</p></body>")
-            while len(page) < args.page_kb * 1024:
-                page = page.replace("</body>", "<p>" + "Gestión de agenda, facturación y redes sociales. " * 20 + "</p></body>")
+            # Insert before </body> whatever its case (some fixtures write </BODY>).
+            cut = page.lower().rfind("</body")
+            cut = cut if cut >= 0 else len(page)
+            filler = f"<p>Página {name} del asistente {va}: {rnd.randint(2, 15)} años de experiencia.</p>"
+            missing = max(0, args.page_kb * 1024 - len(page))
+            filler += ("<p>" + "Gestión de agenda, facturación y redes sociales. " * 20 + "</p>") * (missing // 1000 + 1 if missing else 0)
+            page = page[:cut] + filler + page[cut:]
             (folder / f"{name}.html").write_text(page, encoding="utf-8")
             urls.append(f"http://{host}{base}/{name}")
         roster.append({"id": f"va-{va:05d}", "name": f"Asistente {va}", "website": f"http://{host}{base}/index",

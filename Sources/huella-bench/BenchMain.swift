@@ -74,8 +74,10 @@ enum BenchMain {
         var ok = 0
         await withTaskGroup(of: Bool.self) { group in
             var next = 0
-            // A window of tasks, not one task per URL, so memory stays flat for any list length.
-            let window = max(concurrency * 4, 200)
+            // A window of tasks, not one task per URL, so memory stays flat for any list length;
+            // with per-host spacing the window must span many hosts (`--window`), or waiting
+            // tasks of a few hosts fill it.
+            let window = Int(value("--window") ?? "") ?? max(concurrency * 4, 200)
             while next < min(window, urls.count) {
                 let url = urls[next]
                 next += 1
