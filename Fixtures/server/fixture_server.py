@@ -199,6 +199,25 @@ def handler_for(sites, log_path, log_lock, latency=0.0):
     return Handler
 
 
+def serve_until_stdin_closes(no_stdin_watch, workdir, keep_workdir):
+    """Block while the test that started us holds our stdin open, then clean up and exit.
+
+    Shared with hostile_server.py: both servers live exactly as long as their parent."""
+    try:
+        if no_stdin_watch:
+            while True:
+                time.sleep(3600)
+        else:
+            while sys.stdin.buffer.read(4096):
+                pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if not keep_workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+    os._exit(0)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", action="append", required=True, help="a folder of <host>/ site folders")
@@ -227,19 +246,7 @@ def main():
 
     print(json.dumps({"http": http.server_address[1], "https": https.server_address[1], "cafile": cafile,
                       "hosts": sites.hosts()}), flush=True)
-    try:
-        if args.no_stdin_watch:
-            while True:
-                time.sleep(3600)
-        else:
-            while sys.stdin.buffer.read(4096):
-                pass
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if not args.workdir:
-            shutil.rmtree(workdir, ignore_errors=True)
-    os._exit(0)
+    serve_until_stdin_closes(args.no_stdin_watch, workdir, keep_workdir=bool(args.workdir))
 
 
 if __name__ == "__main__":

@@ -67,6 +67,9 @@ import time
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixture_server import serve_until_stdin_closes  # noqa: E402  (one lifetime rule for both servers)
+
 ENDLESS_SECONDS, ENDLESS_BYTES = 60, 200 * 1024 * 1024
 SLOWLORIS_SECONDS = 120
 BOMB_BYTES = 50 * 1024 * 1024
@@ -385,19 +388,7 @@ def main():
 
     card.update({"cafile": certs["cafile"], "listener_127_0_0_2": listener_port, "brotli": payloads["br"] is not None})
     print(json.dumps(card), flush=True)
-    try:
-        if args.no_stdin_watch:
-            while True:
-                time.sleep(3600)
-        else:
-            while sys.stdin.buffer.read(4096):
-                pass
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if not args.workdir:
-            shutil.rmtree(workdir, ignore_errors=True)
-    os._exit(0)
+    serve_until_stdin_closes(args.no_stdin_watch, workdir, keep_workdir=bool(args.workdir))
 
 
 if __name__ == "__main__":
