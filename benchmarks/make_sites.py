@@ -10,6 +10,7 @@ import argparse
 import json
 import pathlib
 import random
+import re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -17,6 +18,37 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 def templates():
     pages = sorted((ROOT / "Fixtures/tests/extract/pages").glob("*.html"))
     return [p.read_text(encoding="utf-8", errors="replace") for p in pages if "latin1" not in p.name]
+
+
+def linked_pages(pool):
+    """The site pages the templates link to: root-relative paths ("/about", "/resume/") live
+    once per host, relative ones ("servicios.html") beside each VA's pages. Writing them keeps
+    the sites' own navigation working, as on a real site; otherwise every followed link is a
+    404 that no nightly run could ever revalidate."""
+    rooted, relative = set(), set()
+    for page in pool:
+        for href in re.findall(r'href\s*=\s*["\']([^"\'#?]+)', page, re.I):
+            if re.match(r"[a-z][a-z0-9+.-]*:|//", href, re.I):
+                continue
+            name = href.rsplit("/", 1)[-1]
+            if "." in name and not name.endswith(".html"):
+                continue  # stylesheets, feeds, PDFs: never followed as pages
+            (rooted if href.startswith("/") else relative).add(href)
+    return sorted(rooted), sorted(relative)
+
+
+def write_linked(folder, path, title):
+    target = folder / (path.strip("/") or "index.html")
+    if path.endswith("/") and path.strip("/"):
+        target = target / "index.html"
+    elif not target.suffix:
+        target = target.with_suffix(".html")
+    if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>{title}</title></head>"
+                      f"<body><main><h1>{title}</h1><p>Gestión de agenda, facturación y redes sociales.</p></main></body></html>",
+                      encoding="utf-8")
 
 
 def main():
@@ -30,6 +62,7 @@ def main():
     sites = out / "sites"
     rnd = random.Random(42)
     pool = templates()
+    rooted, relative = linked_pages(pool)
     roster, urls = [], []
     for va in range(args.vas):
         host = f"va{va % args.hosts:04d}.bench.test"
@@ -50,6 +83,10 @@ def main():
             page = page[:cut] + filler + page[cut:]
             (folder / f"{name}.html").write_text(page, encoding="utf-8")
             urls.append(f"http://{host}{base}/{name}")
+        for path in rooted:
+            write_linked(sites / host, path, "Página del sitio")
+        for path in relative:
+            write_linked(folder, path, "Página del asistente")
         roster.append({"id": f"va-{va:05d}", "name": f"Asistente {va}", "website": f"http://{host}{base}/index",
                        "profiles": [f"http://{host}{base}/about", f"http://{host}{base}/services", f"http://{host}{base}/contact"],
                        "claims": {"experienceYears": rnd.randint(2, 15)}})
