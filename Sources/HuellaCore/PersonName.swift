@@ -12,15 +12,30 @@ public struct PersonName: Sendable, Hashable {
     private static let particles: Set<String> = ["de", "del", "la", "las", "los", "y", "e", "i"]
 
     public init(_ text: String) {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        let cleaned = folded.unicodeScalars.map { scalar -> Character in
-            if scalar == "'" || scalar == "’" || scalar == "`" { return "\u{0}" }  // O'Connor → oconnor
-            return CharacterSet.letters.contains(scalar) ? Character(scalar) : " "
+        var tokens: [String] = []
+        var word = ""
+        func close() {
+            guard !word.isEmpty else { return }
+            if !Self.honorifics.contains(word) && !Self.particles.contains(word) { tokens.append(word) }
+            word = ""
         }
-        let joined = String(cleaned).replacingOccurrences(of: "\u{0}", with: "")
-        tokens = joined.split(separator: " ").map(String.init).filter {
-            !Self.honorifics.contains($0) && !Self.particles.contains($0)
+        func add(_ scalar: Unicode.Scalar) {
+            if scalar == "'" || scalar == "’" || scalar == "`" { return }  // O'Connor → oconnor
+            let letter =
+                scalar.value < 0x80
+                ? (scalar.value >= 0x41 && scalar.value <= 0x5A) || (scalar.value >= 0x61 && scalar.value <= 0x7A)
+                : CharacterSet.letters.contains(scalar)
+            if letter { word.unicodeScalars.append(scalar) } else { close() }
         }
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                add(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar)
+            } else {
+                for folded in Folding.fold(scalar).unicodeScalars { add(folded) }
+            }
+        }
+        close()
+        self.tokens = tokens
     }
 
     /// Whether two names can be the same person: the given names agree, and every part

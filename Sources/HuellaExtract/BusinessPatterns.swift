@@ -21,7 +21,7 @@ struct BusinessPatterns {
         "monotribut", "resico", "limited",
     ]
     /// Ids have runs of digits: a block without six digits in a row holds none.
-    static func hasDigitRun(_ bytes: [UInt8]) -> Bool {
+    static func hasDigitRun(_ bytes: ArraySlice<UInt8>) -> Bool {
         var run = 0
         for byte in bytes {
             run = (48...57).contains(byte) ? run + 1 : 0

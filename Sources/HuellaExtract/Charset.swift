@@ -15,7 +15,7 @@ public enum Charset {
     static func parameter(_ contentType: String) -> String? {
         for part in contentType.split(separator: ";").dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else {
+            guard pair.count == 2, pair[0].trimmingSpaces().lowercased() == "charset" else {
                 continue
             }
             let value = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))

@@ -15,6 +15,10 @@ struct ContactExtractor {
     private static let terms = Patterns.compile(
         #"terms|t[eé]rminos|condiciones|aviso legal|legal notice|imprint|\blegal\b"#)
 
+    /// Words one of `privacy` or `terms` needs (or the href tests beside them), lower case.
+    private static let legalWords = ["priva", "protecci", "datenschutz", "rgpd", "gdpr", "cookie", "term", "rminos", "condiciones", "imprint", "legal"]
+        .map { Array($0.utf8) }
+
     func claims(in document: HTMLDocument, text index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
         var seen: Set<String> = []
@@ -23,8 +27,8 @@ struct ContactExtractor {
             claims.append(
                 Claim(kind: kind, value: .text(value), origin: origin, url: document.url, excerpt: excerpt, locator: locator))
         }
-        for node in document.select("//a[@href]") where document.isVisible(node) && !document.inMainNavigation(node) {
-            guard let href = document.attribute("href", of: node)?.trimmingCharacters(in: .whitespaces) else { continue }
+        for node in document.links where document.isVisible(node) && !document.inMainNavigation(node) {
+            guard let href = document.attribute("href", of: node)?.trimmingSpaces() else { continue }
             let lower = href.lowercased()
             let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
             if lower.hasPrefix("mailto:") {
@@ -32,17 +36,20 @@ struct ContactExtractor {
                 if address.contains("@") { add(.email, address, excerpt: label.isEmpty ? address : label, locator: document.path(of: node)) }
             } else if lower.hasPrefix("tel:") {
                 add(.phone, Self.digits(String(href.dropFirst(4))), excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
-            } else if lower.contains("wa.me/") || lower.contains("api.whatsapp.com/send") {
+            } else if Self.has(lower, "wa.me/") || Self.has(lower, "api.whatsapp.com/send") {
                 let number = lower.components(separatedBy: "wa.me/").last.map { String($0.prefix { $0.isNumber }) } ?? ""
                 if number.count >= 8 { add(.phone, "+" + number, excerpt: label.isEmpty ? href : label, locator: document.path(of: node)) }
             } else {
                 let both = label + " " + href
-                let range = NSRange(location: 0, length: (both as NSString).length)
+                let lowerBoth = Array(both.lowercased().utf8)
+                // Most links name neither: a byte test spares them two regexes and a URL parse.
+                guard Self.legalWords.contains(where: { TextIndex.contains(lowerBoth, $0) }) else { continue }
+                let range = NSRange(location: 0, length: both.utf16.count)
                 let target = document.resolve(href) ?? href
                 if Self.privacy?.firstMatch(in: both, range: range) != nil {
                     add(.privacyPolicy, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
-                } else if Self.terms?.firstMatch(in: label, range: NSRange(location: 0, length: (label as NSString).length)) != nil
-                    || lower.contains("terms") || lower.contains("terminos") || lower.contains("aviso-legal")
+                } else if Self.terms?.firstMatch(in: label, range: NSRange(location: 0, length: label.utf16.count)) != nil
+                    || Self.has(lower, "terms") || Self.has(lower, "terminos") || Self.has(lower, "aviso-legal")
                 {
                     add(.terms, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
                 }
@@ -72,9 +79,17 @@ struct ContactExtractor {
     /// A form a visitor writes to: a text area, or an email field next to a name or
     /// message field; search boxes and bare newsletter sign-ups do not count.
     private func contactForm(in document: HTMLDocument) -> xmlNodePtr? {
-        document.select(
-            "//form[not(@role='search')][.//textarea or (.//input[@type='email' or contains(@name,'mail')] and .//input[contains(@name,'name') or contains(@name,'nombre')])]"
-        ).first { document.isVisible($0) }
+        document.elements(named: "form").first { form in
+            !document.select(
+                "self::form[not(@role='search')][.//textarea or (.//input[@type='email' or contains(@name,'mail')] and .//input[contains(@name,'name') or contains(@name,'nombre')])]",
+                from: form
+            ).isEmpty && document.isVisible(form)
+        }
+    }
+
+    /// `String.contains` without Foundation's slow path, for the per-link tests.
+    private static func has(_ text: String, _ word: String) -> Bool {
+        TextIndex.contains(Array(text.utf8), Array(word.utf8))
     }
 
     /// `+52 (81) 1234-5678` → `+528112345678`.

@@ -5,28 +5,30 @@ import HuellaCore
 /// "Google Workspace certified", "Xero Advisor · Xero", "Certified Virtual Assistant".
 struct CredentialPatterns {
     private static let name = #"([\p{Lu}0-9][\p{L}0-9&+.'’/ -]{1,60}?)"#
-    private static let patterns: [NSRegularExpression?] = [
+    /// Each pattern with the lower-case fragments one of which it needs: the regexes run on
+    /// the blocks that have one.
+    /// Some patterns run only on windows around their keywords (`TextIndex.matches(_:in:)`):
+    /// `window` is how far a match reaches before and after its keyword.
+    static let patterns: [(regex: NSRegularExpression?, keywords: [String], window: KeywordWindow?)] = [
         // A list line "Scrum Fundamentals Certified · SCRUMstudy · 2022".
-        Patterns.compile(
+        (Patterns.compile(
             #"(?m)^([^·\n]{3,80}?(?:Certified|Certification|Certificate|Certificaci[oó]n|Certificad[oa]|Professional|ProAdvisor|Advisor|Administrator|Specialist|Associate)[^·\n]{0,40}?)\s+·\s+([^·\n]{2,80}?)(?:\s+·\s+(?:[a-z]{3,10}\.? )?(?:19|20)\d{2})?\s*$"#,
-            caseSensitive: true),
-        Patterns.compile(
+            caseSensitive: true), ["certif", "professional", "advisor", "administrator", "specialist", "associate"], nil),
+        (Patterns.compile(
             // Keywords in any case; the name must start with a capital or a digit.
             #"(?i:\b(?:certificaci[oó]n|certificad[oa]|certification in|certificate in|certified as an?|certified in)\s+(?:oficial\s+)?(?:en\s+|de\s+|como\s+)?)(?!por\b|by\b|from\b)"#
                 + name
                 + #"(?:\s*\(([^)\n]{2,40})\)|(?i:\s+(?:otorgad[ao]|emitid[ao]|expedid[ao]|issued|awarded)?\s*(?:por|by))\s+([\p{Lu}][\p{L}0-9&.' -]{1,30}?))?(?=\s*(?:[,.;·|\n)]|$|(?i:\bpor\b|\bby\b|\bfrom\b|\bemitid|\botorgad|\bexpedid|\bissued|\bque\b|\bwhich\b|\bthat\b)))"#,
-            caseSensitive: true),
-        Patterns.compile(
+            caseSensitive: true), ["certif"], nil),
+        (Patterns.compile(
             name + #"\s+(?:certified|certification|certificate|certificad[oa])\b(?:\s*\(([^)\n]{2,40})\)|\s+(?:por|by)\s+([\p{Lu}][\p{L}&.' -]{1,30}?)(?=[,.;)\n]|$))?"#, caseSensitive: false),
-        Patterns.compile(
-            #"\b(Certified [\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+){0,4})"#, caseSensitive: true),
-        Patterns.compile(
+            // A name of up to 61 characters, the keyword, then "(issuer)" or "by issuer" of up to ~45.
+            ["certif"], KeywordWindow(keywords: ["certif"], before: 100, after: 80)),
+        (Patterns.compile(
+            #"\b(Certified [\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+){0,4})"#, caseSensitive: true), ["certified"], nil),
+        (Patterns.compile(
             #"([\p{Lu}][\p{L}0-9&+.' -]{1,50}?(?:ProAdvisor|Advisor|Administrator|Specialist|Professional|Associate|Expert|Partner))\s*(?:·|\(|–|—|\bby\b|\bde\b|\bfrom\b)\s*([\p{Lu}][\p{L}0-9&.' -]{1,40}?)(?=\s*(?:\)|\n|$|[,.;·]))"#,
-            caseSensitive: true),
-    ]
-    /// Lower-case fragments one of which every credential pattern needs.
-    static let keywords = [
-        "certif", "advisor", "administrator", "specialist", "professional", "associate", "expert", "partner",
+            caseSensitive: true), ["advisor", "administrator", "specialist", "professional", "associate", "expert", "partner"], nil),
     ]
 
     /// Who issues well-known VA credentials, for claims that do not say.
@@ -41,8 +43,9 @@ struct CredentialPatterns {
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
         var seen: Set<String> = []
-        for (position, regex) in Self.patterns.enumerated() {
-            for match in index.matches(regex, keywords: Self.keywords) {
+        for (position, (regex, keywords, window)) in Self.patterns.enumerated() {
+            let matches = window.map { index.matches(regex, in: $0) } ?? index.matches(regex, keywords: keywords)
+            for match in matches {
                 guard var name = group(1, match, index) else { continue }
                 // "… X certified": the regex may start early; the name is the capitalised run before "certified".
                 name = position == 2 ? Self.trailingProperName(name) : Self.strip(name)
@@ -68,15 +71,18 @@ struct CredentialPatterns {
     private func sectionClaims(in index: TextIndex, skipping seen: Set<String>) -> [Claim] {
         var claims: [Claim] = []
         var seen = seen
-        var i = 0
-        while i < index.blocks.count {
-            guard Self.whole(Self.heading, index.blocks[i].text) else {
-                i += 1
-                continue
-            }
+        // Every heading of the section names licences or certifications.
+        let candidates = index.blocksContaining(["licen", "certif"])
+        var next = 0
+        while next < candidates.count {
+            let i = candidates[next]
+            next += 1
+            guard Self.isHeading(Self.heading, index.blocks[i].text) else { continue }
             var j = i + 1
             var items: [(name: TextBlock, rest: [String])] = []
-            while j < index.blocks.count, !Self.whole(Self.anyHeading, index.blocks[j].text), !Self.whole(Self.heading, index.blocks[j].text) {
+            while j < index.blocks.count, !Self.isHeading(Self.anyHeading, index.blocks[j].text),
+                !Self.isHeading(Self.heading, index.blocks[j].text)
+            {
                 let block = index.blocks[j]
                 let item = Self.item(of: block.locator)
                 if let last = items.last, Self.item(of: last.name.locator) == item, !item.isEmpty {
@@ -97,7 +103,7 @@ struct CredentialPatterns {
                         url: index.url, excerpt: ([nameBlock.text] + rest.prefix(1)).joined(separator: " · "),
                         locator: nameBlock.locator))
             }
-            i = j
+            while next < candidates.count && candidates[next] < j { next += 1 }
         }
         return claims
     }
@@ -111,8 +117,14 @@ struct CredentialPatterns {
     }
 
     private static func whole(_ regex: NSRegularExpression?, _ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return regex?.firstMatch(in: trimmed, range: NSRange(location: 0, length: (trimmed as NSString).length)) != nil
+        let trimmed = text.trimmingSpaces()
+        return regex?.firstMatch(in: trimmed, range: NSRange(location: 0, length: trimmed.utf16.count)) != nil
+    }
+
+    /// A section heading: a whole line of one of the heading patterns. Headings are short;
+    /// a longer line is not one (a page has thousands of lines, few short ones).
+    private static func isHeading(_ regex: NSRegularExpression?, _ text: String) -> Bool {
+        text.utf8.count <= 40 && whole(regex, text)
     }
 
     static func issuer(for name: String) -> String? {
@@ -147,7 +159,7 @@ struct CredentialPatterns {
 
     private func group(_ n: Int, _ match: NSTextCheckingResult, _ index: TextIndex) -> String? {
         guard match.numberOfRanges > n, match.range(at: n).location != NSNotFound else { return nil }
-        let value = index.substring(match.range(at: n)).trimmingCharacters(in: .whitespaces)
+        let value = index.substring(match.range(at: n)).trimmingSpaces()
         return value.isEmpty ? nil : value
     }
 }

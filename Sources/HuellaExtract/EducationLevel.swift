@@ -30,7 +30,7 @@ public enum EducationLevel {
         }
         for separator in [" en ", " in ", " of ", " de ", ", "] {
             if let range = name.range(of: separator) {
-                let field = name[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                let field = name[range.upperBound...].trimmingSpaces()
                 if !field.isEmpty && EducationLevel.of(field) == nil { return field }
             }
         }

@@ -35,7 +35,9 @@ struct EducationPatterns {
         "course in", "certificate", "tecnólog", "tecnolog", "ciclo formativo", "experto universitario", "higher national",
         "certificado de profesionalidad",
     ]
-    private static let words = Patterns.compile(
+    /// A degree phrase holds its keyword; the longest is 33 characters ("bachelor of <word>" open-ended).
+    static let wordsWindow = KeywordWindow(keywords: keywords, before: 40, after: 80)
+    static let words = Patterns.compile(
         "\\b(" + degreeWords.map(\.0).joined(separator: "|") + ")\\b")
     private static let abbreviated = Patterns.compile(
         "\\b(" + abbreviations.map(\.0).joined(separator: "|") + ")", caseSensitive: true)
@@ -53,7 +55,7 @@ struct EducationPatterns {
         var seen: Set<Int> = []
         var lastBlock = -1
         var lastField = ""
-        let found = index.matches(Self.words, keywords: Self.keywords).map { ($0, level(words: index.substring($0.range(at: 1)))) }
+        let found = index.matches(Self.words, in: Self.wordsWindow).map { ($0, level(words: index.substring($0.range(at: 1)))) }
             + index.matches(Self.abbreviated, keywords: ["ba", "bs", "ma ", "mba", "msc", "m.sc", "phd", "ph.d", "b.a", "b.sc"])
             .map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
         for (match, level) in found.sorted(by: { $0.0.range.location < $1.0.range.location }) {
@@ -89,7 +91,7 @@ struct EducationPatterns {
     private func institution(near block: Int, in index: TextIndex) -> String? {
         if let own = firstMatch(Self.institution, in: index.blockText(block)) { return own }
         for neighbour in [block + 1, block - 1] {
-            let line = index.blockText(neighbour).trimmingCharacters(in: .whitespaces)
+            let line = index.blockText(neighbour).trimmingSpaces()
             guard !line.isEmpty, !isDegreeLine(line), let found = firstMatch(Self.institution, in: line) else { continue }
             return line.count <= 90 ? line.trimmingCharacters(in: CharacterSet(charactersIn: " ,·-")) : found
         }
@@ -132,7 +134,7 @@ struct EducationPatterns {
         guard let regex, let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)),
             m.range(at: 1).location != NSNotFound
         else { return nil }
-        let value = (text as NSString).substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
+        let value = (text as NSString).substring(with: m.range(at: 1)).trimmingSpaces()
         return value.isEmpty ? nil : value
     }
 

@@ -5,10 +5,12 @@ import HuellaCore
 /// "a decade of experience"), "since 2015" / "desde 2015", and a stated birth year.
 struct ExperiencePatterns {
     private static let number = #"(\d{1,2}|"# + Patterns.numberWordAlternation + ")"
-    private static let years = Patterns.compile(
+    static let years = Patterns.compile(
         #"\b(?:over|more than|nearly|almost|about|m[aá]s de|casi|cerca de)?\s*"# + number
             + #"\s*\+?\s*(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:professional\s+|combined\s+|hands-on\s+|industry\s+)?(?:experience|expertise)\b"#
             + #"|\b"# + number + #"\s*\+?\s*a[ñn]os\s+de\s+(?:experiencia|trayectoria)\b"#)
+    /// A match ends with its keyword and starts at most ~50 characters before it.
+    static let yearsWindow = KeywordWindow(keywords: ["experien", "expertise", "trayectoria"], before: 120, after: 16)
     private static let decade = Patterns.compile(
         #"\b(?:over |more than |nearly |almost |m[aá]s de |casi )?(a|one|two|una|dos)\s+(?:decades?|d[eé]cadas?)\s+(?:of\s+|de\s+)?(?:experience|experiencia|trayectoria)"#)
     private static let since = Patterns.compile(
@@ -18,7 +20,7 @@ struct ExperiencePatterns {
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
-        for match in index.matches(Self.years, keywords: ["experien", "expertise", "trayectoria"]) {
+        for match in index.matches(Self.years, in: Self.yearsWindow) {
             let group = match.range(at: 1).location != NSNotFound ? 1 : 2
             guard let n = Patterns.number(index.substring(match.range(at: group))), (1...60).contains(n) else { continue }
             claims.append(index.claim(.experienceYears, .number(n), at: match.range))

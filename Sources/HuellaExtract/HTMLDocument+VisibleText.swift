@@ -34,30 +34,83 @@ struct TextBlock {
     }
 }
 
-extension HTMLDocument {
-    /// Elements whose text a visitor never sees.
-    private static let invisible: Set<String> = [
-        "script", "style", "noscript", "template", "title", "head", "svg", "iframe", "object", "canvas",
-        "select", "nav",
-    ]
-    /// Inline elements whose edges separate words: pages often render a separator between
-    /// them with CSS ("ene. 2019</time><span>· 7 años") that the text would otherwise lose.
-    private static let wordBreaks: Set<String> = ["time", "span", "button", "label", "sup", "sub", "img", "input"]
-    /// Elements that start a new line of text.
-    private static let blocks: Set<String> = [
-        "p", "div", "section", "article", "header", "footer", "main", "aside", "li", "ul", "ol", "h1", "h2",
-        "h3", "h4", "h5", "h6", "br", "td", "th", "tr", "table", "blockquote", "dd", "dt", "dl", "form",
-        "figure", "figcaption", "address", "pre", "hr", "body", "html",
-    ]
+/// What an element is to the text walk, known from its name without making a String:
+/// the walk asks this of every element of a page.
+struct ElementKind: OptionSet {
+    let rawValue: UInt8
+    /// Its text is never seen (script, style, nav…).
+    static let invisible = ElementKind(rawValue: 1)
+    /// It starts a new line of text.
+    static let block = ElementKind(rawValue: 2)
+    /// Its edges separate words: pages often render a separator between inline elements
+    /// with CSS ("ene. 2019</time><span>· 7 años") that the text would otherwise lose.
+    static let wordBreak = ElementKind(rawValue: 4)
+    /// It holds someone else's words.
+    static let quotation = ElementKind(rawValue: 8)
+    static let nav = ElementKind(rawValue: 16)
+    static let header = ElementKind(rawValue: 32)
+    static let footer = ElementKind(rawValue: 64)
 
+    private static let table: [NameKey: ElementKind] = {
+        var table: [NameKey: ElementKind] = [:]
+        func add(_ names: [String], _ kind: ElementKind) {
+            for name in names { table[NameKey(name), default: []].formUnion(kind) }
+        }
+        add(["script", "style", "noscript", "template", "title", "head", "svg", "iframe", "object", "canvas", "select", "nav"], .invisible)
+        add(["time", "span", "button", "label", "sup", "sub", "img", "input"], .wordBreak)
+        add(
+            [
+                "p", "div", "section", "article", "header", "footer", "main", "aside", "li", "ul", "ol", "h1", "h2",
+                "h3", "h4", "h5", "h6", "br", "td", "th", "tr", "table", "blockquote", "dd", "dt", "dl", "form",
+                "figure", "figcaption", "address", "pre", "hr", "body", "html",
+            ], .block)
+        add(["blockquote", "q"], .quotation)
+        add(["nav"], .nav)
+        add(["header"], .header)
+        add(["footer"], .footer)
+        return table
+    }()
+
+    /// The kind of an element with this (libxml2) name; names are compared without case.
+    static func of(_ name: UnsafePointer<xmlChar>?) -> ElementKind {
+        guard let name, let key = NameKey(name) else { return [] }
+        return table[key] ?? []
+    }
+
+    /// An element name of up to 16 bytes, lower-cased, packed in two words.
+    struct NameKey: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        init?(_ name: UnsafePointer<xmlChar>) {
+            var i = 0
+            while name[i] != 0 {
+                guard i < 16 else { return nil }
+                var byte = UInt64(name[i])
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                if i < 8 { low |= byte << (8 * UInt64(i)) } else { high |= byte << (8 * UInt64(i - 8)) }
+                i += 1
+            }
+        }
+
+        init(_ name: String) {
+            let bytes = Array(name.utf8) + [0]
+            self = bytes.withUnsafeBufferPointer { NameKey($0.baseAddress!)! }
+        }
+    }
+}
+
+extension HTMLDocument {
     /// The visible text of the page, split at block elements. Iterative, so deep
     /// nesting cannot exhaust the stack.
     func visibleTextBlocks() -> [TextBlock] {
         guard let root else { return [] }
         var blocks: [TextBlock] = []
         var buffer: [UInt8] = []
+        buffer.reserveCapacity(4096)
         var currentBlock: xmlNodePtr = root
         var quoteDepth = 0
+        var quotations: Set<xmlNodePtr> = []  // entered quotation elements, left on the climb
 
         func flush() {
             let text = Self.collapse(buffer)
@@ -70,28 +123,25 @@ extension HTMLDocument {
             var descend = false
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                let name = elementName(current)
-                if !Self.invisible.contains(name) && !isHidden(current) {
-                    if Self.blocks.contains(name) {
+                let kind = ElementKind.of(current.pointee.name)
+                if !kind.contains(.invisible), case let attributes = WalkAttributes(current), !attributes.hidden {
+                    if kind.contains(.block) {
                         flush()
                         currentBlock = current
-                    } else if Self.wordBreaks.contains(name) {
+                    } else if kind.contains(.wordBreak) {
                         buffer.append(0x20)
                     }
                     descend = current.pointee.children != nil
-                    if !descend && Self.blocks.contains(name) { currentBlock = enclosingBlock(of: current) ?? root }
-                    if descend && isQuotation(current, name: name) {
+                    if !descend && kind.contains(.block) { currentBlock = enclosingBlock(of: current) ?? root }
+                    if descend && (kind.contains(.quotation) || attributes.quotationClass) {
                         flush()
                         quoteDepth += 1
+                        quotations.insert(current)
                     }
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    var p = content
-                    while p.pointee != 0 {
-                        buffer.append(p.pointee)
-                        p += 1
-                    }
+                    buffer.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
                 }
             default:
                 break
@@ -110,14 +160,14 @@ extension HTMLDocument {
                 }
                 guard let parent = cursor.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { break }
                 cursor = parent
-                let name = elementName(cursor)
-                if Self.blocks.contains(name) {
+                let kind = ElementKind.of(cursor.pointee.name)
+                if kind.contains(.block) {
                     flush()
                     currentBlock = enclosingBlock(of: cursor) ?? root
-                } else if Self.wordBreaks.contains(name) {
+                } else if kind.contains(.wordBreak) {
                     buffer.append(0x20)
                 }
-                if isQuotation(cursor, name: name) {
+                if quotations.remove(cursor) != nil {
                     flush()
                     quoteDepth -= 1
                 }
@@ -132,24 +182,14 @@ extension HTMLDocument {
         return String(cString: name).lowercased()
     }
 
-    /// Elements that hold someone else's words: blockquotes, testimonial and review widgets,
-    /// microformats comments.
-    private func isQuotation(_ node: xmlNodePtr, name: String) -> Bool {
-        if name == "blockquote" || name == "q" { return true }
-        guard let classes = attribute("class", of: node)?.lowercased() else { return false }
-        return classes.split(separator: " ").contains { token in
-            token.contains("testimon") || token.hasPrefix("review") || token.contains("-review") || token == "p-comment"
-                || token == "h-cite" || token == "comment" || token.hasPrefix("comment-")
-        }
-    }
-
     /// Whether an element would be shown: no invisible or hidden ancestor (script, template,
     /// noscript, `hidden`, `display:none`, `aria-hidden`).
     func isVisible(_ node: xmlNodePtr) -> Bool {
         var cursor: xmlNodePtr? = node
         while let c = cursor, c.pointee.type == XML_ELEMENT_NODE {
-            if Self.invisible.contains(elementName(c)) && elementName(c) != "nav" { return false }
-            if isHidden(c) { return false }
+            let kind = ElementKind.of(c.pointee.name)
+            if kind.contains(.invisible) && !kind.contains(.nav) { return false }
+            if WalkAttributes(c, classes: false).hidden { return false }
             cursor = c.pointee.parent
         }
         return true
@@ -160,9 +200,9 @@ extension HTMLDocument {
         var cursor = node.pointee.parent
         var inNav = false
         while let c = cursor, c.pointee.type == XML_ELEMENT_NODE {
-            let name = elementName(c)
-            if name == "footer" { return false }
-            if name == "nav" || name == "header" { inNav = inNav || name == "nav" }
+            let kind = ElementKind.of(c.pointee.name)
+            if kind.contains(.footer) { return false }
+            if kind.contains(.nav) { inNav = true }
             cursor = c.pointee.parent
         }
         return inNav
@@ -171,37 +211,174 @@ extension HTMLDocument {
     private func enclosingBlock(of node: xmlNodePtr) -> xmlNodePtr? {
         var cursor = node.pointee.parent
         while let c = cursor, c.pointee.type == XML_ELEMENT_NODE {
-            if Self.blocks.contains(elementName(c)) { return c }
+            if ElementKind.of(c.pointee.name).contains(.block) { return c }
             cursor = c.pointee.parent
         }
         return nil
     }
 
-    private func isHidden(_ node: xmlNodePtr) -> Bool {
-        if xmlHasProp(node, "hidden") != nil { return true }
-        if let aria = attribute("aria-hidden", of: node), aria.lowercased() == "true" { return true }
-        if let style = attribute("style", of: node) {
-            let compact = style.lowercased().filter { !$0.isWhitespace }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+    /// UTF-8 bytes to a string with white space (Unicode White_Space, including no-break
+    /// spaces) collapsed to single spaces and trimmed at both ends. Works on the bytes: the
+    /// white space characters outside ASCII are a handful of fixed sequences.
+    static func collapse(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var pendingSpace = false
+            var i = 0
+            while i < n {
+                let width = whiteSpaceWidth(b, at: i)
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += width
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(b[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The length of the UTF-8 white space character at `i`, or 0.
+    @inline(__always)
+    private static func whiteSpaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let byte = b[i]
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+        guard byte >= 0xC2, byte <= 0xE3, i + 1 < b.count else { return 0 }
+        let next = b[i + 1]
+        switch byte {
+        case 0xC2: return next == 0xA0 || next == 0x85 ? 2 : 0  // U+00A0, U+0085
+        case 0xE1: return next == 0x9A && i + 2 < b.count && b[i + 2] == 0x80 ? 3 : 0  // U+1680
+        case 0xE2:
+            guard i + 2 < b.count else { return 0 }
+            let last = b[i + 2]
+            if next == 0x80 && ((0x80...0x8A).contains(last) || last == 0xA8 || last == 0xA9 || last == 0xAF) { return 3 }  // U+2000–200A, 2028, 2029, 202F
+            return next == 0x81 && last == 0x9F ? 3 : 0  // U+205F
+        case 0xE3: return next == 0x80 && i + 2 < b.count && b[i + 2] == 0x80 ? 3 : 0  // U+3000
+        default: return 0
+        }
+    }
+}
+
+/// The attributes the text walk asks of every element, read in one pass over the
+/// element's attribute list, without copying or allocating.
+struct WalkAttributes {
+    /// `hidden`, `aria-hidden="true"`, or a style with `display:none` / `visibility:hidden`.
+    var hidden = false
+    /// A class of testimonial and review widgets or microformats comments.
+    var quotationClass = false
+
+    /// `classes: false` skips the class test (for visibility alone).
+    init(_ node: xmlNodePtr, classes: Bool = true) {
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            defer { attribute = a.pointee.next }
+            guard let name = a.pointee.name else { continue }
+            if xmlStrcasecmp(name, "hidden") == 0 {
+                hidden = true
+            } else if xmlStrcasecmp(name, "aria-hidden") == 0 {
+                hidden = hidden || Self.value(of: a) { ASCIIBytes.equalsIgnoringCase($0, "true") }
+            } else if xmlStrcasecmp(name, "style") == 0 {
+                hidden = hidden || Self.value(of: a) { ASCIIBytes.containsIgnoringSpace($0, "display:none") || ASCIIBytes.containsIgnoringSpace($0, "visibility:hidden") }
+            } else if classes && xmlStrcasecmp(name, "class") == 0 {
+                quotationClass = Self.value(of: a, Self.isQuotationClass)
+            }
+        }
+    }
+
+    /// Calls `body` with the attribute's value as bytes: straight from the attribute's one
+    /// text node when it has one (the usual case), else from a copy.
+    static func value(of attribute: xmlAttrPtr, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        if let child = attribute.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
+            let content = child.pointee.content
+        {
+            return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        }
+        guard let copy = xmlNodeListGetString(attribute.pointee.doc, attribute.pointee.children, 1) else { return body(.init(start: nil, count: 0)) }
+        defer { cxml_free(copy) }
+        return body(UnsafeBufferPointer(start: copy, count: Int(xmlStrlen(copy))))
+    }
+
+    /// Class tokens of testimonial and review widgets, and of microformats comments.
+    static func isQuotationClass(_ classes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most class lists hold none of the words: four scans of a short value decide them.
+        guard
+            ASCIIBytes.containsIgnoringCase(classes, "testimon") || ASCIIBytes.containsIgnoringCase(classes, "review")
+                || ASCIIBytes.containsIgnoringCase(classes, "comment") || ASCIIBytes.containsIgnoringCase(classes, "h-cite")
+        else { return false }
+        var start = 0
+        while start < classes.count {
+            while start < classes.count && ASCIIBytes.isSpace(classes[start]) { start += 1 }
+            var end = start
+            while end < classes.count && !ASCIIBytes.isSpace(classes[end]) { end += 1 }
+            if end > start {
+                let token = UnsafeBufferPointer(rebasing: classes[start..<end])
+                if ASCIIBytes.containsIgnoringCase(token, "testimon") || ASCIIBytes.hasPrefixIgnoringCase(token, "review")
+                    || ASCIIBytes.containsIgnoringCase(token, "-review") || ASCIIBytes.equalsIgnoringCase(token, "p-comment")
+                    || ASCIIBytes.equalsIgnoringCase(token, "h-cite") || ASCIIBytes.equalsIgnoringCase(token, "comment")
+                    || ASCIIBytes.hasPrefixIgnoringCase(token, "comment-")
+                {
+                    return true
+                }
+            }
+            start = end
         }
         return false
     }
+}
 
-    /// UTF-8 bytes to a string with whitespace (including no-break spaces) collapsed.
-    static func collapse(_ bytes: [UInt8]) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
-                pendingSpace = false
-                out.unicodeScalars.append(scalar)
+/// Byte tests on attribute values against ASCII needles, ignoring ASCII case.
+enum ASCIIBytes {
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        bytes.count == needle.utf8CodeUnitCount && hasPrefixIgnoringCase(bytes, needle)
+    }
+
+    static func hasPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard bytes.count >= n else { return false }
+        let p = needle.utf8Start
+        for i in 0..<n where lower(bytes[i]) != p[i] { return false }
+        return true
+    }
+
+    /// Whether the needle (lower case) occurs in the bytes, ignoring case.
+    static func containsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        containsIgnoringSpace(bytes, needle, skippingSpaces: false)
+    }
+
+    /// Whether the needle (lower case) occurs in the bytes, ignoring case and any white
+    /// space between its characters ("display: none").
+    static func containsIgnoringSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, skippingSpaces: Bool = true) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        let p = needle.utf8Start
+        guard n > 0 else { return true }
+        var i = 0
+        while i < bytes.count {
+            if lower(bytes[i]) == p[0] {
+                var j = 1
+                var k = i + 1
+                while j < n && k < bytes.count {
+                    let byte = lower(bytes[k])
+                    if skippingSpaces && isSpace(byte) {
+                        k += 1
+                    } else if byte == p[j] {
+                        j += 1
+                        k += 1
+                    } else {
+                        break
+                    }
+                }
+                if j == n { return true }
             }
+            i += 1
         }
-        return out
+        return false
     }
 }

@@ -30,6 +30,102 @@ final class HTMLDocument {
 
     var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
 
+    /// Every element of the page in document order, gathered by one walk on first use. The
+    /// extractors filter it in Swift: an XPath query such as `//a[ancestor::footer]` walks the
+    /// whole tree again each time, and those queries cost more than parsing the page.
+    private(set) lazy var elements: [xmlNodePtr] = {
+        guard let root else { return [] }
+        var found: [xmlNodePtr] = []
+        var node: xmlNodePtr? = root
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                found.append(current)
+                if let child = current.pointee.children {
+                    node = child
+                    continue
+                }
+            }
+            var cursor = current
+            node = nil
+            while cursor != root {
+                if let next = cursor.pointee.next {
+                    node = next
+                    break
+                }
+                guard let parent = cursor.pointee.parent else { break }
+                cursor = parent
+            }
+        }
+        return found
+    }()
+
+    /// The elements inside a node (`.//*`), in document order.
+    func descendants(of node: xmlNodePtr) -> [xmlNodePtr] {
+        var found: [xmlNodePtr] = []
+        var next = node.pointee.children
+        while let current = next {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                found.append(current)
+                if let child = current.pointee.children {
+                    next = child
+                    continue
+                }
+            }
+            var cursor = current
+            next = nil
+            while cursor != node {
+                if let sibling = cursor.pointee.next {
+                    next = sibling
+                    break
+                }
+                guard let parent = cursor.pointee.parent else { break }
+                cursor = parent
+            }
+        }
+        return found
+    }
+
+    /// Whether one of the element's classes is `name` (case-sensitive, as in microformats).
+    func hasClass(_ name: String, _ node: xmlNodePtr) -> Bool {
+        guard let attribute = xmlHasProp(node, "class") else { return false }
+        let wanted = Array(name.utf8)
+        return WalkAttributes.value(of: attribute) { classes in
+            classes.split(whereSeparator: ASCIIBytes.isSpace).contains { $0.elementsEqual(wanted) }
+        }
+    }
+
+    /// `//a[@href]`, in document order.
+    private(set) lazy var links: [xmlNodePtr] = elements.filter { isElement($0, named: "a") && hasAttribute("href", $0) }
+
+    /// The elements with this name (ASCII, any case).
+    func elements(named name: String) -> [xmlNodePtr] {
+        elements.filter { isElement($0, named: name) }
+    }
+
+    func isElement(_ node: xmlNodePtr, named name: String) -> Bool {
+        node.pointee.name.map { xmlStrcasecmp($0, name) == 0 } ?? false
+    }
+
+    func hasAttribute(_ name: String, _ node: xmlNodePtr) -> Bool {
+        xmlHasProp(node, name) != nil
+    }
+
+    /// Whether an attribute's value contains an ASCII word, ignoring case; no copy is made.
+    func attribute(_ name: String, of node: xmlNodePtr, contains needle: StaticString) -> Bool {
+        guard let attribute = xmlHasProp(node, name) else { return false }
+        return WalkAttributes.value(of: attribute) { ASCIIBytes.containsIgnoringCase($0, needle) }
+    }
+
+    /// Whether an ancestor of the node (not the node itself) passes the test.
+    func hasAncestor(_ node: xmlNodePtr, where test: (xmlNodePtr) -> Bool) -> Bool {
+        var cursor = node.pointee.parent
+        while let c = cursor, c.pointee.type == XML_ELEMENT_NODE {
+            if test(c) { return true }
+            cursor = c.pointee.parent
+        }
+        return false
+    }
+
     /// The element nodes an XPath expression selects, in document order.
     func select(_ expression: String, from node: xmlNodePtr? = nil) -> [xmlNodePtr] {
         guard let context = xmlXPathNewContext(doc) else { return [] }
@@ -57,19 +153,25 @@ final class HTMLDocument {
         return String(cString: value)
     }
 
-    /// An XPath that locates the node (`/html/body/div[2]/p[1]`).
+    /// An XPath that locates the node (`/html/body/div[2]/p[1]`), computed once per node:
+    /// many claims come from one block.
     func path(of node: xmlNodePtr) -> String {
+        if let known = paths[node] { return known }
         guard let value = xmlGetNodePath(node) else { return "" }
         defer { cxml_free(value) }
-        return String(cString: value)
+        let path = String(cString: value)
+        paths[node] = path
+        return path
     }
+
+    private var paths: [xmlNodePtr: String] = [:]
 
     /// The `lang` attribute of the root element.
     var language: String? { root.flatMap { attribute("lang", of: $0) } }
 
     /// Resolves an href against the page URL; nil for non-http(s) results.
     func resolve(_ href: String) -> String? {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = href.trimmingSpacesAndNewlines()
         guard let base = URL(string: url), let resolved = URL(string: trimmed, relativeTo: base)?.absoluteURL,
             let scheme = resolved.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else { return nil }

@@ -15,9 +15,9 @@ struct JSONLDExtractor {
     func extract(from document: HTMLDocument) -> (claims: [Claim], diagnostics: [Diagnostic]) {
         var claims: [Claim] = []
         var diagnostics: [Diagnostic] = []
-        let scripts = document.select(
-            "//script[contains(translate(@type,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'application/ld+json')]"
-        )
+        let scripts = document.elements(named: "script").filter {
+            document.attribute("type", of: $0)?.lowercased().contains("application/ld+json") == true
+        }
         for (index, script) in scripts.enumerated() {
             let locator = "(//script[@type='application/ld+json'])[\(index + 1)]"
             let raw = Self.unwrap(document.text(of: script))
@@ -39,11 +39,11 @@ struct JSONLDExtractor {
 
     /// Strips the HTML comment and CDATA wrappers some CMSs put around JSON-LD.
     static func unwrap(_ text: String) -> String {
-        var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var s = text.trimmingSpacesAndNewlines()
         for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")] {
             if s.hasPrefix(open) && s.hasSuffix(close) {
                 s = String(s.dropFirst(open.count).dropLast(close.count))
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                    .trimmingSpacesAndNewlines()
             }
         }
         return s

@@ -33,7 +33,7 @@ struct LanguagePatterns {
         ("A1", .a1), ("A2", .a2), ("B1", .b1), ("B2", .b2), ("C1", .c1), ("C2", .c2),
     ]
 
-    private static let name = Patterns.compile("\\b(" + names.keys.sorted { $0.count > $1.count }.joined(separator: "|") + ")\\b")
+    private static let name = Patterns.compile("\\b(" + Patterns.trie(Array(names.keys)) + ")\\b")
     private static let level = Patterns.compile(
         "(?<![\\p{L}])(" + levels.map { NSRegularExpression.escapedPattern(for: $0.0) }.joined(separator: "|") + ")(?![\\p{L}])")
     private static let context = Patterns.compile(
@@ -41,7 +41,7 @@ struct LanguagePatterns {
 
     /// The ISO 639-1 code for a language name or code.
     static func code(for text: String) -> String? {
-        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = text.lowercased().trimmingSpaces()
         if (2...3).contains(lower.count), names.values.contains(lower) { return lower }
         return names[lower] ?? names[lower.split(separator: " ").first.map(String.init) ?? ""]
     }
@@ -92,9 +92,9 @@ struct LanguagePatterns {
         }
         // LinkedIn: the language on one line, "Competencia profesional completa" on the next.
         if limit == afterStart || text.substring(with: NSRange(location: afterStart, length: limit - afterStart))
-            .trimmingCharacters(in: .whitespaces).isEmpty
+            .trimmingSpaces().isEmpty
         {
-            let next = index.blockText(index.blockIndex(at: range.location) + 1).trimmingCharacters(in: .whitespaces)
+            let next = index.blockText(index.blockIndex(at: range.location) + 1).trimmingSpaces()
             if next.count <= 48, let level = Self.levelValue(next) { return level }
         }
         let lineStart = text.range(of: "\n", options: .backwards, range: NSRange(location: 0, length: range.location))

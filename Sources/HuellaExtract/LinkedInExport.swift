@@ -98,7 +98,7 @@ public struct LinkedInExport: Sendable {
         }
         for (i, row) in rows.enumerated() {
             func field(_ name: String) -> String? {
-                let value = row[name]?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = row[name]?.trimmingSpacesAndNewlines()
                 return value?.isEmpty == false ? value : nil
             }
             switch file {
@@ -159,7 +159,7 @@ public struct LinkedInExport: Sendable {
     static func websites(_ text: String) -> [String] {
         text.components(separatedBy: CharacterSet(charactersIn: "[],")).compactMap { part in
             guard let colon = part.firstIndex(of: ":") else { return nil }
-            let candidate = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let candidate = part[part.index(after: colon)...].trimmingSpaces()
             return candidate.hasPrefix("http") ? candidate : (part.hasPrefix("http") ? part : nil)
         }
     }

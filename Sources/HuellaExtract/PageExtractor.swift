@@ -1,3 +1,4 @@
+internal import CLibXML2
 import Foundation
 import HuellaCore
 
@@ -86,7 +87,7 @@ public struct PageExtractor: Sendable {
         let declared = claims.filter { $0.kind == .sameAs || $0.kind == .relMe }.compactMap { document.resolve($0.value.text) }
         var known: [String] = []
         if origin == .website {
-            for node in document.select(Self.socialLinks) where document.isVisible(node) {
+            for node in Self.socialLinks(in: document) where document.isVisible(node) {
                 guard let href = document.attribute("href", of: node), let target = document.resolve(href),
                     hosts.profileHost(for: target) != nil
                 else { continue }
@@ -106,8 +107,15 @@ public struct PageExtractor: Sendable {
 
     /// Links where sites put their owner's profiles (header, footer, social widgets); a link in
     /// a testimonial or a blog post may be someone else's profile.
-    static let socialLinks =
-        "//a[@href][ancestor::footer or ancestor::header or ancestor::*[contains(translate(@class,'SOCIAL','social'),'social') or contains(@class,'redes')]]"
+    static func socialLinks(in document: HTMLDocument) -> [xmlNodePtr] {
+        document.links.filter { link in
+            document.hasAncestor(link) { element in
+                let kind = ElementKind.of(element.pointee.name)
+                if kind.contains(.footer) || kind.contains(.header) { return true }
+                return document.attribute("class", of: element, contains: "social") || document.attribute("class", of: element, contains: "redes")
+            }
+        }
+    }
 
     /// The same fact stated twice on one page (JSON-LD and visible text) is one claim;
     /// the structured statement, found first, is kept.

@@ -14,19 +14,21 @@ struct PositionPatterns {
         ("noviembre", 11), ("december", 12), ("dec", 12), ("diciembre", 12), ("dic", 12),
     ]
     private static let monthLookup = Dictionary(months, uniquingKeysWith: { a, _ in a })
-    private static let month = "(" + months.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|") + ")"
+    private static let month = "(" + Patterns.trie(months.map(\.0)) + ")"
     private static let present =
         "(present|current|now|today|actualidad|presente|la fecha|hoy|actual|ahora)"
-    private static let range = Patterns.compile(
+    static let range = Patterns.compile(
         "(?:\\b" + month + "\\.?\\s+(?:de\\s+)?)?\\b((?:19|20)\\d{2})\\s*(?:–|-|—|to|a|hasta|until)\\s*(?:(?:\\b"
             + month + "\\.?\\s+(?:de\\s+)?)?((?:19|20)\\d{2})\\b|\\b" + present + "\\b)")
+    /// A match holds its first year ("19…"/"20…") at most ~16 characters from its start and ~40 from its end.
+    static let rangeWindow = KeywordWindow(keywords: ["19", "20"], before: 40, after: 60)
     /// Words that say the dates belong to a degree, a copyright line or a price, not a job.
     private static let notAJob = Patterns.compile(
         #"©|copyright|derechos|\b(?:licenciatura|grado en|bachelor|master|máster|maestr[ií]a|mba|degree|university|universidad|instituto|college|school|escuela|bachillerato|doctorado|phd|diplomado|education|educaci[oó]n|formaci[oó]n)\b"#)
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
-        for match in index.matches(Self.range, keywords: ["19", "20"]) {
+        for match in index.matches(Self.range, in: Self.rangeWindow) {
             let block = index.blockIndex(at: match.range.location)
             // Dates in a degree or copyright context belong to the education extractor.
             let context = [index.blockText(block), index.blockText(block - 1), index.blockText(block - 2)]

@@ -1,3 +1,4 @@
+internal import CLibXML2
 import Foundation
 
 /// The pages of a VA's site that hold claims: about, services, contact, terms and privacy,
@@ -11,9 +12,20 @@ enum SitePages {
         guard let base = URLComponents(string: document.url), let host = base.host?.lowercased() else { return [] }
         var seen: Set<String> = [PageKeyPath.of(document.url)]
         var found: [String] = []
-        for node in document.select("//nav//a[@href] | //header//a[@href] | //footer//a[@href] | //*[@role='navigation']//a[@href]")
-        where document.isVisible(node) {
-            guard let href = document.attribute("href", of: node), let target = document.resolve(href),
+        // `//nav//a | //header//a | //footer//a | //*[@role='navigation']//a`, with an href.
+        let navigation = document.links.filter { link in
+            document.hasAncestor(link) { element in
+                !ElementKind.of(element.pointee.name).isDisjoint(with: [.nav, .header, .footer])
+                    || document.attribute("role", of: element) == "navigation"
+            }
+        }
+        for node in navigation where document.isVisible(node) {
+            guard let href = document.attribute("href", of: node) else { continue }
+            // The words looked for are in the link's text or its (decoded) path: most links
+            // are ruled out here, before their URL is parsed.
+            let rough = document.text(of: node) + " " + (href.removingPercentEncoding ?? href)
+            guard wanted?.firstMatch(in: rough, range: NSRange(location: 0, length: rough.utf16.count)) != nil else { continue }
+            guard let target = document.resolve(href),
                 let components = URLComponents(string: target), components.host?.lowercased() == host
             else { continue }
             let label = document.text(of: node) + " " + components.path

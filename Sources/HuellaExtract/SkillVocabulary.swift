@@ -54,8 +54,8 @@ public struct SkillVocabulary: Sendable {
     }
 
     /// Every skill named in a text, with the range (UTF-16) of the first mention of each.
-    func mentions(in text: NSString) -> [(id: String, range: NSRange)] {
-        let words = Self.tokens(of: text as String)
+    func mentions(in text: String) -> [(id: String, range: NSRange)] {
+        let words = Self.tokens(of: text)
         var found: [(String, NSRange)] = []
         var seen: Set<String> = []
         var i = 0
@@ -84,29 +84,42 @@ public struct SkillVocabulary: Sendable {
         var range: NSRange
     }
 
-    /// Words of letters and digits, folded (lower case, no accents), with their ranges.
+    /// Words of letters and digits, folded (lower case, no accents), with their ranges
+    /// (UTF-16, as `NSString` counts). Walks the UTF-8 bytes: ASCII is folded by hand, and
+    /// the letters outside it through `Folding`.
     static func tokens(of text: String) -> [Token] {
-        let ns = text as NSString
         var tokens: [Token] = []
-        var start = -1
-        let length = ns.length
-        var i = 0
-        while i <= length {
-            let isWord: Bool
-            if i < length, let scalar = Unicode.Scalar(ns.character(at: i)) {
-                isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            } else {
-                isWord = false
-            }
-            if isWord && start < 0 { start = i }
-            if !isWord && start >= 0 {
-                let range = NSRange(location: start, length: i - start)
-                let word = ns.substring(with: range).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                tokens.append(Token(folded: word, range: range))
-                start = -1
-            }
-            i += 1
+        var word: [UInt8] = []
+        var start = 0
+        var offset = 0  // UTF-16 offset of the scalar being read
+        func close() {
+            guard !word.isEmpty else { return }
+            tokens.append(Token(folded: String(decoding: word, as: UTF8.self), range: NSRange(location: start, length: offset - start)))
+            word.removeAll(keepingCapacity: true)
         }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A:
+                    if word.isEmpty { start = offset }
+                    word.append(byte)
+                case 0x41...0x5A:
+                    if word.isEmpty { start = offset }
+                    word.append(byte | 0x20)
+                default:
+                    close()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if word.isEmpty { start = offset }
+                word.append(contentsOf: Folding.fold(scalar).utf8)
+            } else {
+                close()
+            }
+            offset += value > 0xFFFF ? 2 : 1
+        }
+        close()
         return tokens
     }
 }
@@ -116,6 +129,6 @@ struct SkillMentions {
     let vocabulary: SkillVocabulary
 
     func claims(in index: TextIndex) -> [Claim] {
-        vocabulary.mentions(in: index.text).map { index.claim(.skill, .text($0.id), at: $0.range) }
+        vocabulary.mentions(in: index.string).map { index.claim(.skill, .text($0.id), at: $0.range) }
     }
 }

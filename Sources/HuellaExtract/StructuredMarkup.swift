@@ -7,7 +7,10 @@ struct RelMeLinks {
     let origin: ClaimOrigin
 
     func claims(in document: HTMLDocument) -> [Claim] {
-        document.select("//a[@rel and @href]|//link[@rel and @href]").compactMap { node in
+        document.elements.filter { node in
+            (document.isElement(node, named: "a") || document.isElement(node, named: "link")) && document.hasAttribute("rel", node)
+                && document.hasAttribute("href", node)
+        }.compactMap { node in
             guard let rel = document.attribute("rel", of: node),
                 rel.lowercased().split(whereSeparator: { $0.isWhitespace }).contains("me"),
                 let href = document.attribute("href", of: node), let target = document.resolve(href)
@@ -26,7 +29,11 @@ struct MicrodataPerson {
     let origin: ClaimOrigin
 
     func claims(in document: HTMLDocument) -> [Claim] {
-        guard let person = document.select("//*[@itemscope][contains(@itemtype,'schema.org/Person')]").first else { return [] }
+        guard
+            let person = document.elements.first(where: { node in
+                document.hasAttribute("itemscope", node) && document.attribute("itemtype", of: node)?.contains("schema.org/Person") == true
+            })
+        else { return [] }
         var claims: [Claim] = []
         // Properties of this item, not of an item nested in it.
         let ownProperties = document.select(".//*[@itemprop]", from: person).filter { node in
@@ -82,10 +89,6 @@ struct Microformats {
     let origin: ClaimOrigin
     let vocabulary: SkillVocabulary
 
-    private static func cls(_ name: String) -> String {
-        "contains(concat(' ',normalize-space(@class),' '),' \(name) ')"
-    }
-
     func claims(in document: HTMLDocument) -> [Claim] {
         var claims: [Claim] = []
         func add(_ kind: ClaimKind, _ v: ClaimValue, _ node: xmlNodePtr, _ excerpt: String) {
@@ -93,7 +96,7 @@ struct Microformats {
                 Claim(kind: kind, value: v, origin: origin, url: document.url, excerpt: excerpt, locator: document.path(of: node)))
         }
         func first(_ property: String, in node: xmlNodePtr) -> (xmlNodePtr, String)? {
-            guard let found = document.select(".//*[\(Self.cls(property))]", from: node).first else { return nil }
+            guard let found = document.descendants(of: node).first(where: { document.hasClass(property, $0) }) else { return nil }
             // mf2 parsing rules: u-* read href/src, dt-* read datetime, p-* read the text (or a title/value).
             let attributes =
                 property.hasPrefix("u-") ? ["href", "src", "value"] : property.hasPrefix("dt-") ? ["datetime", "value", "title"] : ["value", "title"]
@@ -101,7 +104,10 @@ struct Microformats {
                 ?? HTMLDocument.collapse(Array(document.text(of: found).utf8))
             return (found, value)
         }
-        if let card = document.select("//*[\(Self.cls("h-card"))][not(ancestor::*[\(Self.cls("h-resume"))])]").first {
+        let card = document.elements.first { node in
+            document.hasClass("h-card", node) && !document.hasAncestor(node) { document.hasClass("h-resume", $0) }
+        }
+        if let card {
             if let (node, name) = first("p-name", in: card), !name.isEmpty { add(.name, .text(name), node, name) }
             if let (node, title) = first("p-job-title", in: card), !title.isEmpty { add(.jobTitle, .text(title), node, title) }
             if let (node, mail) = first("u-email", in: card) {
@@ -110,8 +116,9 @@ struct Microformats {
             }
             if let (node, tel) = first("p-tel", in: card) { add(.phone, .text(ContactExtractor.digits(tel)), node, tel) }
         }
-        for resume in document.select("//*[\(Self.cls("h-resume"))]") {
-            for event in document.select(".//*[\(Self.cls("p-experience"))]", from: resume) {
+        for resume in document.elements where document.hasClass("h-resume", resume) {
+            let inside = document.descendants(of: resume)
+            for event in inside where document.hasClass("p-experience", event) {
                 let title = first("p-name", in: event)?.1
                 let org = first("p-org", in: event)?.1 ?? first("p-location", in: event)?.1
                 let start = first("dt-start", in: event).flatMap { YearMonth($0.1) }
@@ -120,7 +127,7 @@ struct Microformats {
                 let position = Position(title: title, organization: org, start: start, end: end, current: end == nil)
                 add(.position, .position(position), event, position.description)
             }
-            for event in document.select(".//*[\(Self.cls("p-education"))]", from: resume) {
+            for event in inside where document.hasClass("p-education", event) {
                 let name = first("p-name", in: event)?.1 ?? ""
                 let org = first("p-org", in: event)?.1 ?? first("p-location", in: event)?.1
                 let end = first("dt-end", in: event).flatMap { YearMonth($0.1) }
@@ -130,7 +137,7 @@ struct Microformats {
                     status: (end?.year ?? 0) > Patterns.currentYear ? .inProgress : .completed, year: end?.year)
                 add(.education, .degree(degree), event, name)
             }
-            for node in document.select(".//*[\(Self.cls("p-skill"))]", from: resume) {
+            for node in inside where document.hasClass("p-skill", node) {
                 let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
                 add(.skill, .text(vocabulary.id(for: label) ?? label), node, label)
             }
@@ -145,7 +152,7 @@ struct MetaTags {
 
     func claims(in document: HTMLDocument) -> [Claim] {
         var values: [String: (String, xmlNodePtr)] = [:]
-        for node in document.select("//meta[@content]") {
+        for node in document.elements(named: "meta") where document.hasAttribute("content", node) {
             guard let key = (document.attribute("property", of: node) ?? document.attribute("name", of: node))?.lowercased(),
                 let content = document.attribute("content", of: node)
             else { continue }

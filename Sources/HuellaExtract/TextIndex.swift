@@ -7,6 +7,8 @@ struct TextIndex {
     let blocks: [TextBlock]
     /// The blocks joined with newlines.
     let text: NSString
+    /// The same text as a Swift string.
+    let string: String
     /// UTF-16 offset where each block starts in `text`.
     private let starts: [Int]
     let url: String
@@ -14,36 +16,80 @@ struct TextIndex {
     /// Blocks that quote someone else (testimonials and their attributions): what a client
     /// says is not a claim the VA makes.
     let quoted: Set<Int>
-    /// Each block's UTF-8 bytes in lower case, for the cheap keyword test that decides where regexes run.
-    private let lowered: [[UInt8]]
+    /// The text's UTF-8 bytes in lower case (ASCII and Latin-1 letters), for the cheap
+    /// keyword test that decides where regexes run, and the byte offset of each block in it.
+    private let lowered: [UInt8]
+    private let byteStarts: [Int]
+    /// Blocks whose own text has line breaks (text that does not come from a page may).
+    private let multiline: Set<Int>
 
     init(blocks: [TextBlock], url: String, origin: ClaimOrigin) {
         self.blocks = blocks
         self.url = url
         self.origin = origin
         quoted = Self.quotedBlocks(blocks)
-        lowered = blocks.map { Array($0.text.lowercased().utf8) }
         var starts: [Int] = []
+        var byteStarts: [Int] = []
+        var lowered: [UInt8] = []
+        var multiline: Set<Int> = []
         var offset = 0
-        for block in blocks {
+        for (i, block) in blocks.enumerated() {
             starts.append(offset)
-            offset += (block.text as NSString).length + 1
+            byteStarts.append(lowered.count)
+            offset += block.text.utf16.count + 1
+            Self.appendLowered(block.text.utf8, to: &lowered)
+            if lowered[byteStarts[i]...].contains(0x0A) { multiline.insert(i) }
+            lowered.append(0x0A)
         }
+        self.multiline = multiline
         self.starts = starts
-        text = blocks.map(\.text).joined(separator: "\n") as NSString
+        self.byteStarts = byteStarts
+        self.lowered = lowered
+        string = blocks.map(\.text).joined(separator: "\n")
+        text = string as NSString
+    }
+
+    /// Lower-cases ASCII and the Latin-1 capitals (À–Þ) of UTF-8 bytes: enough for the
+    /// English and Spanish keywords, without Unicode case mapping per block.
+    private static func appendLowered(_ bytes: String.UTF8View, to out: inout [UInt8]) {
+        var afterC3 = false
+        for byte in bytes {
+            if byte >= 0x41 && byte <= 0x5A {
+                out.append(byte | 0x20)
+            } else if afterC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 {
+                out.append(byte + 0x20)
+            } else {
+                out.append(byte)
+            }
+            afterC3 = byte == 0xC3
+        }
     }
 
     var fullRange: NSRange { NSRange(location: 0, length: text.length) }
 
     /// The index of the block holding a UTF-16 offset.
     func blockIndex(at offset: Int) -> Int {
+        Self.lastIndex(in: starts, notAfter: offset)
+    }
+
+    /// The last index of a sorted array whose value is at most `value` (0 when none is).
+    private static func lastIndex(in sorted: [Int], notAfter value: Int) -> Int {
         var low = 0
-        var high = starts.count - 1
+        var high = sorted.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+            if sorted[mid] <= value { low = mid } else { high = mid - 1 }
         }
         return max(0, low)
+    }
+
+    /// The UTF-16 range of the block holding an offset, when the block is one line of text.
+    func lineRange(at offset: Int) -> NSRange? {
+        guard !blocks.isEmpty else { return nil }
+        let i = blockIndex(at: offset)
+        guard !multiline.contains(i) else { return nil }
+        let end = i + 1 < starts.count ? starts[i + 1] - 1 : text.length
+        return NSRange(location: starts[i], length: end - starts[i])
     }
 
     func locator(at offset: Int) -> String {
@@ -55,23 +101,148 @@ struct TextIndex {
     }
 
     /// All matches of a pattern, outside quotations unless asked. With `keywords`, the regex
-    /// runs only on blocks that contain one of them (lower case): a cheap substring test keeps
-    /// a page of thousands of paragraphs from costing a regex scan per pattern per paragraph.
+    /// runs only on blocks that contain one of them (lower case): one byte search per keyword
+    /// over the whole page keeps a page of thousands of paragraphs from costing a regex scan
+    /// per pattern per paragraph.
     func matches(_ pattern: NSRegularExpression?, keywords: [String]? = nil, includingQuotes: Bool = false)
         -> [NSTextCheckingResult]
     {
-        let needles = keywords?.map { Array($0.utf8) }
-        return matches(pattern, when: needles.map { words in { lower in words.contains { Self.contains(lower, $0) } } }, includingQuotes: includingQuotes)
+        guard let pattern else { return [] }
+        guard let keywords else { return matches(pattern, in: blocks.indices, includingQuotes: includingQuotes) }
+        return matches(pattern, in: blocksContaining(keywords), includingQuotes: includingQuotes)
     }
 
-    /// All matches of a pattern in the blocks whose lower-case bytes pass `when`. The regex
-    /// runs on each chosen block on its own (a short string), and the ranges are moved to
-    /// the whole text's coordinates.
-    func matches(_ pattern: NSRegularExpression?, when: (([UInt8]) -> Bool)?, includingQuotes: Bool = false) -> [NSTextCheckingResult] {
+    /// All matches of a pattern in the blocks whose lower-case bytes pass `when`.
+    func matches(_ pattern: NSRegularExpression?, when: (ArraySlice<UInt8>) -> Bool, includingQuotes: Bool = false)
+        -> [NSTextCheckingResult]
+    {
         guard let pattern else { return [] }
+        let chosen = blocks.indices.filter { when(lowered[byteStarts[$0]..<byteEnd(of: $0)]) }
+        return matches(pattern, in: chosen, includingQuotes: includingQuotes)
+    }
+
+    private func byteEnd(of block: Int) -> Int {
+        block + 1 < byteStarts.count ? byteStarts[block + 1] - 1 : lowered.count - 1
+    }
+
+    /// The blocks, in order, whose lower-case text contains one of the keywords.
+    func blocksContaining(_ keywords: [String]) -> [Int] {
+        var hit = [Bool](repeating: false, count: blocks.count)
+        lowered.withUnsafeBytes { haystack in
+            guard let base = haystack.baseAddress else { return }
+            for keyword in keywords {
+                var needle: [UInt8] = []
+                Self.appendLowered(keyword.utf8, to: &needle)
+                guard !needle.isEmpty else { continue }
+                var from = 0
+                while from < haystack.count, let at = Self.find(needle, in: base + from, count: haystack.count - from).map({ $0 + from }) {
+                    let block = Self.lastIndex(in: byteStarts, notAfter: at)
+                    hit[block] = true
+                    from = byteEnd(of: block) + 1  // the rest of this block is decided
+                }
+            }
+        }
+        return hit.indices.filter { hit[$0] }
+    }
+
+    /// All matches of a pattern every match of which holds one of the keywords, starting at
+    /// most `before` and ending at most `after` UTF-16 units away from it. The regex runs only
+    /// on windows around the keywords, not on whole paragraphs: for a pattern that may start
+    /// anywhere ("over ten years of experience"), that is most of its cost.
+    ///
+    /// The result is the whole-block scan's: every match lies inside one merged window, no match
+    /// crosses a window's start, and the regex sees `windowContext` characters past a window's
+    /// edges for `\b`, lookarounds and `$` (transparent, non-anchoring bounds). The bounds count
+    /// on collapsed text (one space between words); a block of several lines (text that does
+    /// not come from a page) is scanned whole.
+    func matches(_ pattern: NSRegularExpression?, in window: KeywordWindow, includingQuotes: Bool = false) -> [NSTextCheckingResult] {
+        guard let pattern else { return [] }
+        let (keywords, before, after) = (window.keywords, window.before, window.after)
+        var hits: [Int: [(at: Int, length: Int)]] = [:]  // block → keyword byte offsets in the block
+        lowered.withUnsafeBytes { haystack in
+            guard let base = haystack.baseAddress else { return }
+            for keyword in keywords {
+                var needle: [UInt8] = []
+                Self.appendLowered(keyword.utf8, to: &needle)
+                guard !needle.isEmpty else { continue }
+                var from = 0
+                while from < haystack.count, let at = Self.find(needle, in: base + from, count: haystack.count - from).map({ $0 + from }) {
+                    let block = Self.lastIndex(in: byteStarts, notAfter: at)
+                    hits[block, default: []].append((at - byteStarts[block], needle.count))
+                    from = at + 1
+                }
+            }
+        }
         var results: [NSTextCheckingResult] = []
-        for (i, block) in blocks.enumerated() where includingQuotes || !quoted.contains(i) {
-            if let when, !when(lowered[i]) { continue }
+        for block in hits.keys.sorted() where includingQuotes || !quoted.contains(block) {
+            let text = blocks[block].text
+            let length = (block + 1 < starts.count ? starts[block + 1] - 1 : self.text.length) - starts[block]
+            var windows: [NSRange]
+            if multiline.contains(block) {
+                windows = [NSRange(location: 0, length: length)]
+            } else {
+                let utf16 = utf16Offsets(ofBlock: block)
+                windows = hits[block]!.map { hit in
+                    let start = max(0, utf16(hit.at) - before)
+                    let end = min(length, utf16(hit.at + hit.length) + after)
+                    return NSRange(location: start, length: end - start)
+                }
+                windows.sort { $0.location < $1.location }
+                windows = windows.reduce(into: []) { merged, window in
+                    if let last = merged.last, window.location <= last.location + last.length {
+                        merged[merged.count - 1].length = max(last.location + last.length, window.location + window.length) - last.location
+                    } else {
+                        merged.append(window)
+                    }
+                }
+            }
+            if windows.count == 1 && windows[0].length == length {
+                for match in pattern.matches(in: text, range: windows[0]) { results.append(match.adjustingRanges(offset: starts[block])) }
+                continue
+            }
+            for window in windows {
+                // The regex gets the window and `windowContext` characters either side of it, not
+                // the whole block: handing it a string costs a copy of the string.
+                let from = max(0, window.location - Self.windowContext)
+                let to = min(length, window.location + window.length + Self.windowContext)
+                let piece = self.text.substring(with: NSRange(location: starts[block] + from, length: to - from))
+                let range = NSRange(location: window.location - from, length: window.length)
+                for match in pattern.matches(in: piece, options: [.withTransparentBounds, .withoutAnchoringBounds], range: range) {
+                    results.append(match.adjustingRanges(offset: starts[block] + from))
+                }
+            }
+        }
+        return results
+    }
+
+    /// Characters of a block around a window that the regex sees (for `\b`, lookarounds and
+    /// `$`) without matching in them; the windowed patterns look at most this far.
+    static let windowContext = 24
+
+    /// A function from byte offsets in a block (of its UTF-8 text) to UTF-16 offsets.
+    private func utf16Offsets(ofBlock block: Int) -> (Int) -> Int {
+        let bytes = lowered[byteStarts[block]..<byteEnd(of: block)]
+        let utf16Length = (block + 1 < starts.count ? starts[block + 1] - 1 : text.length) - starts[block]
+        if bytes.count == utf16Length { return { $0 } }  // ASCII: the same offsets
+        // Each scalar counts one UTF-16 unit at its first byte, and a second one if it needs four bytes.
+        var table = [Int](repeating: 0, count: bytes.count + 1)
+        var units = 0
+        for (i, byte) in bytes.enumerated() {
+            table[i] = units
+            if byte & 0xC0 != 0x80 { units += byte >= 0xF0 ? 2 : 1 }
+        }
+        table[bytes.count] = units
+        return { table[min(max(0, $0), bytes.count)] }
+    }
+
+    /// The regex run on each chosen block on its own (a short string), with the ranges moved
+    /// to the whole text's coordinates.
+    private func matches<C: Collection<Int>>(_ pattern: NSRegularExpression, in chosen: C, includingQuotes: Bool)
+        -> [NSTextCheckingResult]
+    {
+        var results: [NSTextCheckingResult] = []
+        for i in chosen where includingQuotes || !quoted.contains(i) {
+            let block = blocks[i]
             let length = starts.indices.contains(i + 1) ? starts[i + 1] - starts[i] - 1 : text.length - starts[i]
             for match in pattern.matches(in: block.text, range: NSRange(location: 0, length: length)) {
                 results.append(match.adjustingRanges(offset: starts[i]))
@@ -82,24 +253,48 @@ struct TextIndex {
 
     /// Byte substring search: far cheaper than `String.contains`, which goes through Foundation.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count && h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
+        guard !needle.isEmpty else { return true }
+        return haystack.withUnsafeBytes { h in
+            guard let base = h.baseAddress else { return false }
+            return find(needle, in: base, count: h.count) != nil
         }
     }
+
+    /// The offset of the first occurrence of a non-empty needle in `count` bytes. `memchr`
+    /// (vectorised in glibc) finds candidates for the needle's rarest byte, so a keyword
+    /// such as "experien" is looked for by its "x", not by its common "e"; the rest is compared.
+    static func find(_ needle: [UInt8], in base: UnsafeRawPointer, count: Int) -> Int? {
+        guard !needle.isEmpty, needle.count <= count else { return nil }
+        var anchor = 0
+        for i in needle.indices where rarity(needle[i]) > rarity(needle[anchor]) { anchor = i }
+        let byte = Int32(needle[anchor])
+        let last = count - needle.count  // the last possible start
+        var from = anchor
+        return needle.withUnsafeBytes { n in
+            while from <= last + anchor, let hit = memchr(base + from, byte, last + anchor - from + 1) {
+                let start = base.distance(to: UnsafeRawPointer(hit)) - anchor
+                if memcmp(base + start, n.baseAddress!, needle.count) == 0 { return start }
+                from = start + anchor + 1
+            }
+            return nil
+        }
+    }
+
+    /// How rare a byte is in English and Spanish text, higher is rarer: letters by their
+    /// frequency, anything else (digits, punctuation, the bytes of accented letters) rarer still.
+    @inline(__always)
+    private static func rarity(_ byte: UInt8) -> Int {
+        guard byte >= 0x61 && byte <= 0x7A else { return byte == 0x20 ? 0 : 30 }
+        return letterRarity[Int(byte - 0x61)]
+    }
+
+    /// a…z, from the most common (e, a, o, s, n…) to the rarest (z, x, q, k, w).
+    private static let letterRarity: [Int] = {
+        let order = Array("eaosnritldcumphgbfyvjqkwxz".utf8)
+        var rank = [Int](repeating: 0, count: 26)
+        for (i, letter) in order.enumerated() { rank[Int(letter - 0x61)] = i + 1 }
+        return rank
+    }()
 
     static let quoteMarks: Set<Character> = ["\"", "“", "«", "‘", "„", "'"]
 
@@ -124,7 +319,7 @@ struct TextIndex {
     /// A claim located at a match.
     func claim(_ kind: ClaimKind, _ value: ClaimValue, at range: NSRange) -> Claim {
         Claim(
-            kind: kind, value: value, origin: origin, url: url, excerpt: Excerpt.around(range, in: text),
+            kind: kind, value: value, origin: origin, url: url, excerpt: Excerpt.around(range, in: text, line: lineRange(at: range.location)),
             locator: locator(at: range.location))
     }
 
@@ -134,18 +329,35 @@ struct TextIndex {
     }
 }
 
+/// Where every match of a pattern lies: around one of its keywords (lower case), starting at
+/// most `before` and ending at most `after` UTF-16 units away from it (see `TextIndex.matches(_:in:)`).
+struct KeywordWindow {
+    let keywords: [String]
+    let before: Int
+    let after: Int
+}
+
 /// Readable excerpts: the words around a match, cut at word boundaries, never across blocks.
 enum Excerpt {
     static let radius = 80
 
-    static func around(_ range: NSRange, in text: NSString) -> String {
+    /// The words around `range`, never beyond `line` (the match's block), or the nearest
+    /// newlines when the caller does not know the line.
+    static func around(_ range: NSRange, in text: NSString, line: NSRange? = nil) -> String {
         var start = max(0, range.location - radius)
         var end = min(text.length, range.location + range.length + radius)
-        // Stay inside the match's own line (block).
-        let before = text.range(of: "\n", options: .backwards, range: NSRange(location: start, length: range.location - start))
-        if before.location != NSNotFound { start = before.location + 1 }
         let afterStart = range.location + range.length
-        let after = text.range(of: "\n", range: NSRange(location: afterStart, length: end - afterStart))
+        // Stay inside the match's own line (block).
+        let before: NSRange
+        let after: NSRange
+        if let line {
+            before = start < line.location ? NSRange(location: line.location - 1, length: 1) : NSRange(location: NSNotFound, length: 0)
+            after = end > line.location + line.length ? NSRange(location: line.location + line.length, length: 1) : NSRange(location: NSNotFound, length: 0)
+        } else {
+            before = text.range(of: "\n", options: .backwards, range: NSRange(location: start, length: range.location - start))
+            after = text.range(of: "\n", range: NSRange(location: afterStart, length: end - afterStart))
+        }
+        if before.location != NSNotFound { start = before.location + 1 }
         if after.location != NSNotFound { end = after.location }
         var excerpt = text.substring(with: NSRange(location: start, length: end - start))
         if start > 0 && before.location == NSNotFound, let space = excerpt.firstIndex(of: " ") {
@@ -154,7 +366,7 @@ enum Excerpt {
         if end < text.length && after.location == NSNotFound, let space = excerpt.lastIndex(of: " ") {
             excerpt = excerpt[..<space] + "…"
         }
-        return excerpt.trimmingCharacters(in: .whitespaces)
+        return excerpt.trimmingSpaces()
     }
 }
 
@@ -179,8 +391,42 @@ enum Patterns {
         "veinticinco": 25, "treinta": 30,
     ]
 
-    /// Alternation of the number words, longest first.
-    static let numberWordAlternation: String = numberWords.keys.sorted { $0.count > $1.count }.joined(separator: "|")
+    /// Alternation of the number words, longest first (as a trie).
+    static let numberWordAlternation: String = trie(Array(numberWords.keys))
+
+    /// A regex alternation of literal words that prefers the longest, as `a|b|c` sorted longest
+    /// first would, written as a trie (`sep(?:tiembre|tember|t)?`): ICU tries each alternative in
+    /// turn at every position, so a flat list of fifty words costs fifty comparisons per
+    /// character of text, and the trie one or two.
+    static func trie(_ words: [String]) -> String {
+        final class Node {
+            var children: [(Character, Node)] = []
+            var isEnd = false
+            func child(_ c: Character) -> Node {
+                if let found = children.first(where: { $0.0 == c }) { return found.1 }
+                let node = Node()
+                children.append((c, node))
+                return node
+            }
+        }
+        let root = Node()
+        for word in Set(words) where !word.isEmpty {
+            var node = root
+            for c in word { node = node.child(c) }
+            node.isEnd = true
+        }
+        func pattern(_ node: Node) -> String {
+            // Longer continuations first, then ending here: the longest word wins, as before.
+            let branches = node.children.sorted { String($0.0) < String($1.0) }.map {
+                NSRegularExpression.escapedPattern(for: String($0.0)) + pattern($0.1)
+            }
+            guard !branches.isEmpty else { return "" }
+            let body = branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
+            if !node.isEnd { return body }
+            return branches.count == 1 && body.count == 1 ? body + "?" : "(?:" + branches.joined(separator: "|") + ")?"
+        }
+        return "(?:" + pattern(root) + ")"
+    }
 
     static func number(_ text: String) -> Int? {
         Int(text) ?? numberWords[text.lowercased()]

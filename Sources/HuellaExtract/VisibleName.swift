@@ -35,7 +35,7 @@ struct VisibleName {
         }
         for (text, node) in candidates {
             for segment in text.components(separatedBy: CharacterSet(charactersIn: "|·–—:-,(")) {
-                let name = segment.trimmingCharacters(in: .whitespacesAndNewlines)
+                let name = segment.trimmingSpacesAndNewlines()
                 if Self.looksLikeName(name) {
                     return [
                         Claim(kind: .name, value: .text(name), origin: origin, url: document.url, excerpt: text, locator: document.path(of: node))

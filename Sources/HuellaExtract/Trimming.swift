@@ -1,0 +1,39 @@
+import Foundation
+
+extension StringProtocol {
+    /// `trimmingCharacters(in: .whitespaces)` (space separators and tab) without Foundation's
+    /// round trip through UTF-16, which was a tenth of extraction time in profiles.
+    func trimmingSpaces() -> String {
+        trimmed(where: Self.isSpace)
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, natively.
+    func trimmingSpacesAndNewlines() -> String {
+        trimmed { Self.isSpace($0) || Self.isNewline($0) }
+    }
+
+    private func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !isTrimmed(first) && !isTrimmed(last) { return String(self) }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isTrimmed(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isTrimmed(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(self[start..<end])
+    }
+
+    /// Foundation's `.whitespaces`: space, tab and the space separators, with U+200B (zero
+    /// width space) as Core Foundation counts it.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Line and paragraph separators: U+000A–000D, U+0085, U+2028, U+2029.
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+}

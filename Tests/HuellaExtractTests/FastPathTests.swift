@@ -1,0 +1,267 @@
+import Foundation
+import HuellaCore
+import HuellaTestSupport
+import Testing
+
+@testable import HuellaExtract
+
+/// The extraction's fast paths (byte-level text walk, windowed regexes, trie alternations,
+/// table folding, native trimming) against the plain implementations they replaced: each
+/// must give the same answer on the fixture pages and on awkward generated input.
+@Suite("fast paths agree with the plain ones")
+struct FastPathTests {
+    /// The visible text blocks of every fixture page (extraction fixtures and the sample sites).
+    static func pageBlocks() -> [[TextBlock]] {
+        let folders = ["Fixtures/tests/extract/pages", "Fixtures/sample/sites"]
+        var pages: [[TextBlock]] = []
+        for folder in folders {
+            let root = FixturePaths.path(folder)
+            let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") } ?? []
+            for file in files.sorted() {
+                guard let data = FileManager.default.contents(atPath: "\(root)/\(file)"),
+                    let document = HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil))
+                else { continue }
+                pages.append(document.visibleTextBlocks())
+            }
+        }
+        return pages
+    }
+
+    /// Long single-line blocks where keywords sit near the edges, repeat, and mix with
+    /// accented and astral characters: what stresses window bounds and offset conversion.
+    static func generatedBlocks() -> [TextBlock] {
+        let pieces = [
+            "over ten years of experience", "más de 8 años de experiencia", "12+ yrs' of professional experience",
+            "Jan 2019 – Present", "ene. 2019 - actualidad", "mar. 2015 – dic. 2018", "2016 – 2019", "septiembre de 2020 a la fecha",
+            "Licenciatura en Administración", "Bachelor of Science", "técnico superior universitario", "MBA",
+            "QuickBooks Online ProAdvisor certified (Intuit)", "Google Workspace certified by Google", "Xero Advisor · Xero",
+            "experiencia", "2024", "19 clientes", "20 %", "certificación", "Ünïcödé 😀 𝔘𝔫𝔦", "·", "—", "niño", "año",
+        ]
+        var generator = SeededGenerator(seed: 42)
+        return (0..<60).map { _ in
+            let count = Int.random(in: 20...120, using: &generator)
+            let words = (0..<count).map { _ in pieces.randomElement(using: &generator)! }
+            return TextBlock(text: words.joined(separator: " "), locator: "/generated")
+        }
+    }
+
+    static var indexes: [TextIndex] {
+        (pageBlocks() + [generatedBlocks()]).map { TextIndex(blocks: $0, url: "https://fixture.test/", origin: .website) }
+    }
+
+    @Test("a windowed regex finds exactly what a scan of the whole block finds")
+    func windows() {
+        var patterns: [(String, NSRegularExpression?, KeywordWindow)] = [
+            ("years", ExperiencePatterns.years, ExperiencePatterns.yearsWindow),
+            ("position dates", PositionPatterns.range, PositionPatterns.rangeWindow),
+            ("degree words", EducationPatterns.words, EducationPatterns.wordsWindow),
+        ]
+        for (i, entry) in CredentialPatterns.patterns.enumerated() {
+            if let window = entry.window { patterns.append(("credential \(i)", entry.regex, window)) }
+        }
+        #expect(patterns.count >= 4)
+        var compared = 0
+        for index in Self.indexes {
+            for (name, regex, window) in patterns {
+                let windowed = index.matches(regex, in: window).map { Self.ranges(of: $0) }
+                let whole = index.matches(regex, keywords: window.keywords).map { Self.ranges(of: $0) }
+                #expect(windowed == whole, "\(name)")
+                compared += whole.count
+            }
+        }
+        #expect(compared > 100, "the comparison saw matches: \(compared)")
+    }
+
+    static func ranges(of match: NSTextCheckingResult) -> [Int] {
+        (0..<match.numberOfRanges).flatMap { [match.range(at: $0).location, match.range(at: $0).length] }
+    }
+
+    @Test("a trie alternation matches what the longest-first list matches")
+    func tries() throws {
+        let lists: [[String]] = [
+            Array(Patterns.numberWords.keys), PositionPatterns.months.map(\.0), Array(LanguagePatterns.names.keys),
+        ]
+        let texts = Self.indexes.map { $0.text as String }
+        for words in lists {
+            let flat = try NSRegularExpression(
+                pattern: #"\b("# + words.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + #")\b"#,
+                options: [.caseInsensitive])
+            let trie = try NSRegularExpression(pattern: #"\b("# + Patterns.trie(words) + #")\b"#, options: [.caseInsensitive])
+            // The words themselves, run together and cut short, and the pages' text.
+            let probe = words.map { $0 + " " + $0.uppercased() + "s " + String($0.dropLast()) }.joined(separator: " · ")
+            for text in texts + [probe] {
+                let range = NSRange(location: 0, length: text.utf16.count)
+                let expected = flat.matches(in: text, range: range).map(\.range)
+                #expect(trie.matches(in: text, range: range).map(\.range) == expected)
+            }
+        }
+    }
+
+    @Test("white space collapses on bytes as it did on Unicode scalars, for any bytes")
+    func collapse() {
+        let spaces: [Unicode.Scalar] = [
+            "\t", "\n", "\u{0B}", "\u{0C}", "\r", " ", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{2005}", "\u{200A}",
+            "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{180E}",
+        ]
+        var generator = SeededGenerator(seed: 7)
+        var cases: [[UInt8]] = Self.pageBlocks().flatMap { $0.map { Array($0.text.utf8) } }
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...24, using: &generator) {
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: bytes += Array(String(spaces.randomElement(using: &generator)!).utf8)
+                case 1: bytes.append(UInt8.random(in: 0x80...0xFF, using: &generator))  // stray and lead bytes
+                case 2: bytes += Array("añ€😀".utf8).prefix(Int.random(in: 1...10, using: &generator))
+                default: bytes.append(UInt8.random(in: 0x20...0x7E, using: &generator))
+                }
+            }
+            cases.append(bytes)
+        }
+        for bytes in cases {
+            #expect(HTMLDocument.collapse(bytes) == Self.referenceCollapse(bytes), "\(bytes)")
+        }
+    }
+
+    /// The implementation the byte walk replaced.
+    static func referenceCollapse(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Every Latin letter with its accents, in both cases, with digits and punctuation around.
+    static let latinSamples: [String] = {
+        let letters = (0xC0...0x24F).compactMap { Unicode.Scalar($0) }.map { String($0) }
+        var generator = SeededGenerator(seed: 3)
+        let extra = ["O'Connor", "María José", "Dra. Ana-Lucía Pérez", "ǅemal", "ﬁne", "Straße", "İstanbul", "Ωmega", "e\u{301}te", "QBO", "Ⅻ"]
+        return letters + extra
+            + (0..<500).map { _ in
+                (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                    [letters.randomElement(using: &generator)!, " ", "-", "'", "’", "1", "A", "z", ".", "\u{A0}"].randomElement(using: &generator)!
+                }.joined()
+            }
+    }()
+
+    @Test("skill words fold as Foundation folded them")
+    func tokens() {
+        let texts = Self.latinSamples + Self.indexes.map { $0.text as String }
+        for text in texts {
+            let tokens = SkillVocabulary.tokens(of: text)
+            let reference = Self.referenceTokens(text)
+            #expect(tokens.map(\.folded) == reference.map(\.0), "\(text)")
+            #expect(tokens.map(\.range) == reference.map(\.1), "\(text)")
+        }
+    }
+
+    /// The tokenizer the UTF-8 walk replaced: NSString and Foundation folding per word. (The
+    /// old one read UTF-16 units, so a letter outside the BMP split words; this one reads scalars.)
+    static func referenceTokens(_ text: String) -> [(String, NSRange)] {
+        let ns = text as NSString
+        var tokens: [(String, NSRange)] = []
+        var start = -1
+        var i = 0
+        for scalar in text.unicodeScalars + ["\u{0}"] {
+            let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWord && start < 0 { start = i }
+            if !isWord && start >= 0 {
+                let range = NSRange(location: start, length: i - start)
+                tokens.append((ns.substring(with: range).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), range))
+                start = -1
+            }
+            i += scalar.utf16.count
+        }
+        return tokens
+    }
+
+    @Test("names reduce as they did with Foundation's folding")
+    func names() {
+        for text in Self.latinSamples {
+            #expect(PersonName(text).tokens == Self.referenceName(text), "\(text)")
+        }
+    }
+
+    static func referenceName(_ text: String) -> [String] {
+        let honorifics: Set<String> = [
+            "mr", "mrs", "ms", "miss", "mx", "dr", "dra", "sr", "sra", "srta", "lic", "licda", "ing", "mtro", "mtra", "prof", "profa",
+            "don", "dona",
+        ]
+        let particles: Set<String> = ["de", "del", "la", "las", "los", "y", "e", "i"]
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let cleaned = folded.unicodeScalars.map { scalar -> Character in
+            if scalar == "'" || scalar == "’" || scalar == "`" { return "\u{0}" }
+            return CharacterSet.letters.contains(scalar) ? Character(scalar) : " "
+        }
+        return String(cleaned).replacingOccurrences(of: "\u{0}", with: "").split(separator: " ").map(String.init)
+            .filter { !honorifics.contains($0) && !particles.contains($0) }
+    }
+
+    @Test("native trimming trims what Foundation trims")
+    func trimming() {
+        let edges = [" ", "\t", "\n", "\r\n", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "\u{2028}", "\u{200B}", "x", "é", ""]
+        for left in edges {
+            for right in edges {
+                for middle in ["", "a", " a b ", "año\u{A0}2020", "\n"] {
+                    let text = left + middle + right
+                    #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+                    #expect(
+                        text.trimmingSpacesAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                        "\(Array(text.unicodeScalars))")
+                }
+            }
+        }
+    }
+
+    @Test("the anchored byte search finds the first occurrence, as a plain scan does")
+    func byteSearch() {
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<4000 {
+            let alphabet = Array("eaxz19 -".utf8)
+            let haystack = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let needle = (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let expected = haystack.count >= needle.count
+                ? (0...(haystack.count - needle.count)).first { Array(haystack[$0..<($0 + needle.count)]) == needle } : nil
+            let found = haystack.withUnsafeBytes { raw in raw.baseAddress.flatMap { TextIndex.find(needle, in: $0, count: raw.count) } }
+            #expect(found == expected, "\(haystack) \(needle)")
+            #expect(TextIndex.contains(haystack, needle) == (expected != nil))
+        }
+    }
+
+    @Test("hidden elements and quotation widgets are told apart by their attributes")
+    func attributes() throws {
+        let html = """
+            <html><body>
+            <p style="DISPLAY : None">hidden by style</p><p hidden>hidden attribute</p><p aria-hidden="TRUE">aria</p>
+            <p style="visibility: hidden">invisible</p><p style="color:red">shown one</p>
+            <div class="wp-block Testimonial-card"><p>quoted one</p></div><div class="preview-pane"><p>not quoted</p></div>
+            <div class="x review-item"><p>quoted two</p></div><div class="h-cite"><p>quoted three</p></div>
+            <div class="commentary"><p>not quoted either</p></div>
+            </body></html>
+            """
+        let document = try #require(HTMLDocument(data: Data(html.utf8), url: "https://fixture.test/", encoding: "UTF-8"))
+        let blocks = document.visibleTextBlocks()
+        #expect(blocks.map(\.text) == ["shown one", "quoted one", "not quoted", "quoted two", "quoted three", "not quoted either"])
+        #expect(blocks.filter(\.quoted).map(\.text) == ["quoted one", "quoted two", "quoted three"])
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so generated cases are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
