@@ -6,18 +6,17 @@ public enum PageKey {
     /// a trailing slash, no scheme, query or fragment:
     /// `https://www.LinkedIn.com/in/x/?trk=1` → `linkedin.com/in/x`.
     public static func of(_ text: String) -> String {
-        guard var c = URLComponents(string: text.trimmingCharacters(in: .whitespaces)), let host = c.host else {
+        guard let c = URLComponents(string: text.trimmingCharacters(in: .whitespaces)), let host = c.host else {
             return text
         }
         var h = host.lowercased()
         if h.hasPrefix("www.") { h.removeFirst(4) }
-        c.host = h
-        c.scheme = c.scheme?.lowercased()
-        if (c.scheme == "https" && c.port == 443) || (c.scheme == "http" && c.port == 80) { c.port = nil }
+        let scheme = c.scheme?.lowercased()
+        var port = c.port
+        if (scheme == "https" && port == 443) || (scheme == "http" && port == 80) { port = nil }
         var path = c.path
         while path.hasSuffix("/") { path.removeLast() }
-        let port = c.port.map { ":\($0)" } ?? ""
-        return h + port + path
+        return h + (port.map { ":\($0)" } ?? "") + path
     }
 
     /// The host of a URL, lower-cased and without `www.`.

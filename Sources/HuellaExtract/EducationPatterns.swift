@@ -55,7 +55,15 @@ struct EducationPatterns {
         var seen: Set<Int> = []
         var lastBlock = -1
         var lastField = ""
-        let found = index.matches(Self.words, in: Self.wordsWindow).map { ($0, level(words: index.substring($0.range(at: 1)))) }
+        // A page repeats its degree words: each is looked up among the phrases once.
+        var levels: [String: DegreeLevel?] = [:]
+        func cachedLevel(_ words: String) -> DegreeLevel? {
+            if let known = levels[words] { return known }
+            let found = level(words: words)
+            levels[words] = found
+            return found
+        }
+        let found = index.matches(Self.words, in: Self.wordsWindow).map { ($0, cachedLevel(index.substring($0.range(at: 1)))) }
             + index.matches(Self.abbreviated, keywords: ["ba", "bs", "ma ", "mba", "msc", "m.sc", "phd", "ph.d", "b.a", "b.sc"])
             .map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
         for (match, level) in found.sorted(by: { $0.0.range.location < $1.0.range.location }) {
@@ -99,10 +107,18 @@ struct EducationPatterns {
     }
 
     private func isDegreeLine(_ line: String) -> Bool {
-        let range = NSRange(location: 0, length: (line as NSString).length)
-        return Self.words?.firstMatch(in: line, range: range) != nil
-            || Self.abbreviated?.firstMatch(in: line, range: range) != nil
+        let range = NSRange(location: 0, length: line.utf16.count)
+        // The regexes only where their words could be: a line without one is not a degree line.
+        let bytes = Array(line.utf8)
+        let lower = Array(line.lowercased().utf8)
+        return (Self.keywordBytes.contains { TextIndex.contains(lower, $0) } && Self.words?.firstMatch(in: line, range: range) != nil)
+            || (Self.abbreviationBytes.contains { TextIndex.contains(bytes, $0) } && Self.abbreviated?.firstMatch(in: line, range: range) != nil)
     }
+
+    /// The keywords, and the spellings of T.S.U. they miss ("t.su", "ts.u").
+    private static let keywordBytes = (keywords + ["t.s", "ts."]).map { Array($0.utf8) }
+    /// Fragments one of which every abbreviation holds, in its own case.
+    private static let abbreviationBytes = ["MBA", "MSc", "M.Sc", "MA", "BA", "BSc", "B.A", "B.Sc", "BS", "PhD", "Ph.D"].map { Array($0.utf8) }
 
     /// Each degree phrase compiled once, anchored, with its level.
     static let wordLevels: [(NSRegularExpression, DegreeLevel)] = degreeWords.compactMap { pattern, level in
@@ -113,7 +129,7 @@ struct EducationPatterns {
     }
 
     private func level(words: String) -> DegreeLevel? {
-        Self.wordLevels.first { $0.0.firstMatch(in: words, range: NSRange(location: 0, length: (words as NSString).length)) != nil }?.1
+        Self.wordLevels.first { $0.0.firstMatch(in: words, range: NSRange(location: 0, length: words.utf16.count)) != nil }?.1
     }
 
     private func level(abbreviation: String) -> DegreeLevel? {

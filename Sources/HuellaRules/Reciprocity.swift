@@ -8,6 +8,15 @@ public enum Reciprocity {
         let fromWebsite = Set(
             subject.claims.filter { $0.origin == .website && ($0.kind == .relMe || $0.kind == .sameAs || $0.kind == .profileLink) }
                 .map { PageKey.of($0.value.text) })
+        // The profiles' own links, with their page's key worked out once per page (a VA's
+        // pages make hundreds of claims; parsing each one's URL per profile was most of a
+        // nightly run that had nothing to fetch).
+        var pageKeys: [String: String] = [:]
+        let profileMeLinks = subject.claims.filter { $0.origin == .profile && ($0.kind == .relMe || $0.kind == .sameAs) }
+            .map { claim -> (page: String, host: String?) in
+                if pageKeys[claim.url] == nil { pageKeys[claim.url] = PageKey.of(claim.url) }
+                return (pageKeys[claim.url]!, PageKey.host(of: claim.value.text))
+            }
         return subject.sources.filter { $0.role == .profile }.map { profile in
             let key = PageKey.of(profile.url)
             // A profile discovered on the website was found through a link from it.
@@ -17,10 +26,7 @@ public enum Reciprocity {
                 return ProfileLink(profile: profile.url, state: websiteLinks ? .websiteToProfile : .unknown)
             }
             let pages = Set([profile.url, profile.finalURL].compactMap { $0 }.map(PageKey.of))
-            let profileLinks = subject.claims.contains { claim in
-                claim.origin == .profile && pages.contains(PageKey.of(claim.url))
-                    && (claim.kind == .relMe || claim.kind == .sameAs) && PageKey.host(of: claim.value.text) == siteHost
-            }
+            let profileLinks = profileMeLinks.contains { pages.contains($0.page) && $0.host == siteHost }
             let state: ProfileLink.State =
                 switch (websiteLinks, profileLinks) {
                 case (true, true): .both

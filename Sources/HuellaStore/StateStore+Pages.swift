@@ -16,14 +16,19 @@ public struct CachedPage: Sendable, Hashable {
 extension StateStore {
     /// The cached copy of a page, if any.
     public func page(_ url: String) -> CachedPage? {
-        try? database.read { db -> CachedPage? in
+        // The row is read under the database's lock; its claims are decoded after, so that
+        // assistants audited at once decode in parallel instead of one after another.
+        let found = try? database.read { db -> (CachedPage, Data)? in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM page WHERE url = ?", arguments: [url]) else { return nil }
-            let data: Data = row["extraction"]
-            guard let extraction = try? JSONDecoder().decode(PageExtraction.self, from: data) else { return nil }
-            return CachedPage(
+            let page = CachedPage(
                 validators: Validators(etag: row["etag"], lastModified: row["lastModified"]), status: row["status"],
-                contentType: row["contentType"], finalURL: row["finalURL"], extraction: extraction)
+                contentType: row["contentType"], finalURL: row["finalURL"], extraction: PageExtraction(claims: [], profileLinks: [], diagnostics: [], language: nil))
+            return (page, row["extraction"])
         }
+        guard let (page, data) = found, let extraction = try? JSONDecoder().decode(PageExtraction.self, from: data) else { return nil }
+        var cached = page
+        cached.extraction = extraction
+        return cached
     }
 
     /// Remembers a page read in full, when its server gave validators to ask with next time.
