@@ -1,6 +1,6 @@
 internal import CCurl
 import Foundation
-import Synchronization
+import HuellaCore
 
 /// One curl multi handle driven by one dedicated OS thread.
 ///
@@ -14,7 +14,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     private let multi: UnsafeMutableRawPointer
-    private let inbox = Mutex(Inbox())
+    private let inbox = Locked(Inbox())
     private let maxActive: Int
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
 

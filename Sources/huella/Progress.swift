@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import HuellaCore
 
 #if canImport(Glibc)
     import Glibc
@@ -10,7 +10,7 @@ import Synchronization
 final class Progress: Sendable {
     private let total: Int
     private let enabled: Bool
-    private let done = Mutex(0)
+    private let done = Locked(0)
 
     init(total: Int) {
         self.total = total

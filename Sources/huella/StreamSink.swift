@@ -2,16 +2,15 @@ import Foundation
 import HuellaCore
 import HuellaKit
 import HuellaReport
-import Synchronization
 
 /// The report being written, shared by the tasks that finish assistants: streamed parts
 /// go out as they come; the first write failure is kept and ends the run at the end.
 final class StreamSink: Sendable {
-    private let state: Mutex<(file: ReportFile, failure: InputError?)>
+    private let state: Locked<(file: ReportFile, failure: InputError?)>
     private let reporter: any Reporter
 
     init(path: String?, reporter: any Reporter) throws(InputError) {
-        self.state = Mutex((try ReportFile(path: path), nil))
+        self.state = Locked((try ReportFile(path: path), nil))
         self.reporter = reporter
     }
 
