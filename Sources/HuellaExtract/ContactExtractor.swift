@@ -30,13 +30,14 @@ struct ContactExtractor {
         for node in document.links where document.isVisible(node) && !document.inMainNavigation(node) {
             guard let href = document.attribute("href", of: node)?.trimmingSpaces() else { continue }
             let lower = href.lowercased()
+            let lowerBytes = Array(lower.utf8)
             let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
             if lower.hasPrefix("mailto:") {
                 let address = String(href.dropFirst(7).prefix { $0 != "?" }).removingPercentEncoding ?? ""
                 if address.contains("@") { add(.email, address, excerpt: label.isEmpty ? address : label, locator: document.path(of: node)) }
             } else if lower.hasPrefix("tel:") {
                 add(.phone, Self.digits(String(href.dropFirst(4))), excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
-            } else if Self.has(lower, "wa.me/") || Self.has(lower, "api.whatsapp.com/send") {
+            } else if Self.has(lowerBytes, "wa.me/") || Self.has(lowerBytes, "api.whatsapp.com/send") {
                 let number = lower.components(separatedBy: "wa.me/").last.map { String($0.prefix { $0.isNumber }) } ?? ""
                 if number.count >= 8 { add(.phone, "+" + number, excerpt: label.isEmpty ? href : label, locator: document.path(of: node)) }
             } else {
@@ -49,7 +50,7 @@ struct ContactExtractor {
                 if Self.privacy?.firstMatch(in: both, range: range) != nil {
                     add(.privacyPolicy, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
                 } else if Self.terms?.firstMatch(in: label, range: NSRange(location: 0, length: label.utf16.count)) != nil
-                    || Self.has(lower, "terms") || Self.has(lower, "terminos") || Self.has(lower, "aviso-legal")
+                    || Self.has(lowerBytes, "terms") || Self.has(lowerBytes, "terminos") || Self.has(lowerBytes, "aviso-legal")
                 {
                     add(.terms, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
                 }
@@ -88,8 +89,8 @@ struct ContactExtractor {
     }
 
     /// `String.contains` without Foundation's slow path, for the per-link tests.
-    private static func has(_ text: String, _ word: String) -> Bool {
-        TextIndex.contains(Array(text.utf8), Array(word.utf8))
+    private static func has(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { ASCIIBytes.containsIgnoringCase($0, word) }
     }
 
     /// `+52 (81) 1234-5678` → `+528112345678`.

@@ -110,10 +110,13 @@ struct CredentialPatterns {
 
     /// The list item a block belongs to: its locator up to the last `li[…]` step.
     private static func item(of locator: String) -> String {
-        guard let range = locator.range(of: "/li", options: .backwards) else { return "" }
-        let rest = locator[range.upperBound...]
-        let step = rest.prefix { $0 != "/" }
-        return String(locator[..<range.upperBound]) + step
+        let bytes = Array(locator.utf8)
+        guard bytes.count >= 3,
+            let start = (0...(bytes.count - 3)).reversed().first(where: { bytes[$0] == 0x2F && bytes[$0 + 1] == 0x6C && bytes[$0 + 2] == 0x69 })
+        else { return "" }
+        // Up to the end of that step ("/li[3]"), before the next "/".
+        let end = bytes[(start + 3)...].firstIndex(of: 0x2F) ?? bytes.count
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 
     private static func whole(_ regex: NSRegularExpression?, _ text: String) -> Bool {
@@ -128,8 +131,8 @@ struct CredentialPatterns {
     }
 
     static func issuer(for name: String) -> String? {
-        let lower = name.lowercased() + " "
-        return knownIssuers.first { lower.contains($0.0) }?.1
+        let lower = Array((name.lowercased() + " ").utf8)
+        return knownIssuers.first { TextIndex.contains(lower, Array($0.0.utf8)) }?.1
     }
 
     /// Drops leading pronouns and trailing punctuation: "I am Google Workspace" → "Google Workspace".

@@ -30,7 +30,8 @@ enum SitePages {
             guard let href = document.attribute("href", of: node) else { continue }
             // The words looked for are in the link's text or its (decoded) path: most links
             // are ruled out here, before their URL is parsed.
-            let rough = document.text(of: node) + " " + (href.removingPercentEncoding ?? href)
+            let decoded = href.utf8.contains(0x25) ? (href.removingPercentEncoding ?? href) : href
+            let rough = document.text(of: node) + " " + decoded
             let lower = Array(rough.lowercased().utf8)
             guard wantedWords.contains(where: { TextIndex.contains(lower, $0) }),
                 wanted?.firstMatch(in: rough, range: NSRange(location: 0, length: rough.utf16.count)) != nil
