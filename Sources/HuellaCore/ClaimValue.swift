@@ -33,7 +33,19 @@ public enum ClaimValue: Sendable, Hashable, Codable {
         case type
     }
 
+    /// Set to `true` in a decoder's `userInfo` when it reads JSON: there a string never
+    /// decodes as a number or the other way round, so text (most claims) is tried first and
+    /// no DecodingError is thrown and thrown away for it. (YAML reads `8` as text too, so
+    /// other decoders try the number first.)
+    public static let jsonDecoding = CodingUserInfoKey(rawValue: "huella.claimValue.json")!
+
     public init(from decoder: any Decoder) throws {
+        if decoder.userInfo[Self.jsonDecoding] as? Bool == true, let single = try? decoder.singleValueContainer(),
+            let s = try? single.decode(String.self)
+        {
+            self = .text(s)
+            return
+        }
         if let single = try? decoder.singleValueContainer() {
             if let n = try? single.decode(Int.self) {
                 self = .number(n)

@@ -6,6 +6,20 @@ public enum PageKey {
     /// a trailing slash, no scheme, query or fragment:
     /// `https://www.LinkedIn.com/in/x/?trk=1` → `linkedin.com/in/x`.
     public static func of(_ text: String) -> String {
+        if let known = memo.withLock({ $0[text] }) { return known }
+        let key = compute(text)
+        memo.withLock { memo in
+            if memo.count >= 4096 { memo.removeAll(keepingCapacity: true) }
+            memo[text] = key
+        }
+        return key
+    }
+
+    /// Keys already worked out: a VA's claims name the same few pages hundreds of times, and
+    /// the rules ask for their keys again and again (a URL parse each).
+    private static let memo = Locked<[String: String]>([:])
+
+    private static func compute(_ text: String) -> String {
         guard let c = URLComponents(string: text.trimmingCharacters(in: .whitespaces)), let host = c.host else {
             return text
         }

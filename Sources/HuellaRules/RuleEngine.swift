@@ -96,6 +96,22 @@ public struct RuleEngine: Sendable {
 
     /// Replaces `{name}` placeholders with their values.
     static func fill(_ template: String, with values: [String: String]) -> String {
-        values.reduce(template) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+        // One pass over the template; a value is not searched again for placeholders.
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+            out += rest[..<open]
+            let name = String(rest[afterOpen..<close])
+            if let value = values[name] {
+                out += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += "{"
+                rest = rest[afterOpen...]
+            }
+        }
+        return out + rest
     }
 }

@@ -25,7 +25,9 @@ extension StateStore {
                 contentType: row["contentType"], finalURL: row["finalURL"], extraction: PageExtraction(claims: [], profileLinks: [], diagnostics: [], language: nil))
             return (page, row["extraction"])
         }
-        guard let (page, data) = found, let extraction = try? JSONDecoder().decode(PageExtraction.self, from: data) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.userInfo[ClaimValue.jsonDecoding] = true
+        guard let (page, data) = found, let extraction = try? decoder.decode(PageExtraction.self, from: data) else { return nil }
         var cached = page
         cached.extraction = extraction
         return cached

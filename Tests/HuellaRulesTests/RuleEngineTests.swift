@@ -30,6 +30,16 @@ struct RuleEngineTests {
             AuditSubject(assistantID: "va-01", website: nil, sources: sources, claims: claims))
     }
 
+    @Test("message placeholders are filled once, left alone when unknown, never filled inside values")
+    func placeholders() {
+        let values = ["claimed": "8 {found}", "found": "5", "source": "the website a.example"]
+        #expect(RuleEngine.fill("{claimed} vs {found} on {source}", with: values) == "8 {found} vs 5 on the website a.example")
+        #expect(RuleEngine.fill("{unknown} and {found}", with: values) == "{unknown} and 5")
+        #expect(RuleEngine.fill("open { brace {found", with: values) == "open { brace {found")
+        #expect(RuleEngine.fill("", with: values) == "")
+        #expect(RuleEngine.fill("{found}{found}", with: values) == "55")
+    }
+
     @Test("years beyond the tolerance disagree; within it they do not")
     func years() {
         let site = "https://va.test/"

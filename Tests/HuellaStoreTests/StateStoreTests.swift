@@ -18,8 +18,14 @@ struct StateStoreTests {
     func pages() throws {
         let (store, dir) = try store()
         defer { withExtendedLifetime(dir) {} }
-        let claim = Claim(kind: .name, value: .text("Ana Ruiz"), origin: .website, url: "https://va.test/", excerpt: "Ana Ruiz", locator: "/h1")
-        let extraction = PageExtraction(claims: [claim], profileLinks: ["https://github.com/ana"], diagnostics: [], language: "es")
+        // Every shape of value, and text that looks like a number (read back as text, not 8).
+        let values: [ClaimValue] = [
+            .text("Ana Ruiz"), .text("8"), .number(8), .degree(Degree(level: .bachelor, name: "Licenciatura", field: "Derecho", institution: nil, status: .completed, year: 2015)),
+            .credential(Credential(name: "QuickBooks Online ProAdvisor", issuer: "Intuit")), .language(LanguageSkill(code: "en", level: .c1)),
+            .position(Position(title: "VA", organization: "Acme", start: YearMonth(year: 2019, month: 1), end: nil, current: true)),
+        ]
+        let claims = values.map { Claim(kind: .name, value: $0, origin: .website, url: "https://va.test/", excerpt: "Ana Ruiz", locator: "/h1") }
+        let extraction = PageExtraction(claims: claims, profileLinks: ["https://github.com/ana"], diagnostics: [], language: "es")
         var response = FetchResponse(
             url: "https://va.test/", finalURL: "https://va.test/", status: 200, outcome: .ok, error: nil, contentType: "text/html",
             body: Data(), truncated: false)
