@@ -19,7 +19,8 @@ extension StateStore {
         // The row is read under the database's lock; its claims are decoded after, so that
         // assistants audited at once decode in parallel instead of one after another.
         let found = try? database.read { db -> (CachedPage, Data)? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM page WHERE url = ?", arguments: [url]) else { return nil }
+            // Cached statements: a run asks these thousands of times, and preparing the SQL each time showed in profiles.
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM page WHERE url = ?"), arguments: [url]) else { return nil }
             let page = CachedPage(
                 validators: Validators(etag: row["etag"], lastModified: row["lastModified"]), status: row["status"],
                 contentType: row["contentType"], finalURL: row["finalURL"], extraction: PageExtraction(claims: [], profileLinks: [], diagnostics: [], language: nil))
@@ -39,14 +40,15 @@ extension StateStore {
         let lastModified = response.headers["last-modified"]
         guard etag != nil || lastModified != nil, let data = try? JSONEncoder().encode(extraction) else { return }
         try? database.write { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO page (url, etag, lastModified, status, contentType, finalURL, extraction, fetchedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, lastModified = excluded.lastModified,
                       status = excluded.status, contentType = excluded.contentType, finalURL = excluded.finalURL,
                       extraction = excluded.extraction, fetchedAt = excluded.fetchedAt
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     url, etag, lastModified, response.status, response.contentType, response.finalURL, data,
                     Date().timeIntervalSince1970,
@@ -58,7 +60,7 @@ extension StateStore {
     /// (4xx) verdicts are kept, never a transient "disallow all".
     public func robots(_ origin: String, maxAge: Double = 24 * 3600) -> RobotsTxt? {
         try? database.read { db -> RobotsTxt? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM robots WHERE origin = ?", arguments: [origin]) else { return nil }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM robots WHERE origin = ?"), arguments: [origin]) else { return nil }
             let fetched: Double = row["fetchedAt"]
             guard Date().timeIntervalSince1970 - fetched < maxAge else { return nil }
             let verdict: String = row["verdict"]

@@ -42,16 +42,17 @@ extension StateStore {
     public func saveAssistant(runID: Int64, _ result: AssistantResult) {
         guard let data = try? JSONEncoder().encode(result) else { return }
         try? database.write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO assistantResult (runID, assistantID, result) VALUES (?, ?, ?)",
-                arguments: [runID, result.id, data])
-            try db.execute(sql: "DELETE FROM finding WHERE runID = ? AND assistantID = ?", arguments: [runID, result.id])
+            // Cached statements: prepared once per connection, not once per assistant and finding.
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO assistantResult (runID, assistantID, result) VALUES (?, ?, ?)")
+                .execute(arguments: [runID, result.id, data])
+            try db.cachedStatement(sql: "DELETE FROM finding WHERE runID = ? AND assistantID = ?").execute(arguments: [runID, result.id])
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO finding (runID, assistantID, fingerprint, rule, category, severity, message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
             for finding in result.findings {
-                try db.execute(
-                    sql: """
-                        INSERT OR REPLACE INTO finding (runID, assistantID, fingerprint, rule, category, severity, message)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
+                try insert.execute(
                     arguments: [
                         runID, result.id, finding.fingerprint, finding.rule, finding.category, finding.severity.rawValue,
                         finding.message,
