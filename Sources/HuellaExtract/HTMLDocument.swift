@@ -33,31 +33,7 @@ final class HTMLDocument {
     /// Every element of the page in document order, gathered by one walk on first use. The
     /// extractors filter it in Swift: an XPath query such as `//a[ancestor::footer]` walks the
     /// whole tree again each time, and those queries cost more than parsing the page.
-    private(set) lazy var elements: [xmlNodePtr] = {
-        guard let root else { return [] }
-        var found: [xmlNodePtr] = []
-        var node: xmlNodePtr? = root
-        while let current = node {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                found.append(current)
-                if let child = current.pointee.children {
-                    node = child
-                    continue
-                }
-            }
-            var cursor = current
-            node = nil
-            while cursor != root {
-                if let next = cursor.pointee.next {
-                    node = next
-                    break
-                }
-                guard let parent = cursor.pointee.parent else { break }
-                cursor = parent
-            }
-        }
-        return found
-    }()
+    private(set) lazy var elements: [xmlNodePtr] = root.map { [$0] + descendants(of: $0) } ?? []
 
     /// The elements inside a node (`.//*`), in document order.
     func descendants(of node: xmlNodePtr) -> [xmlNodePtr] {

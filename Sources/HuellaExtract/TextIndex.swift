@@ -128,6 +128,16 @@ struct TextIndex {
     /// The blocks, in order, whose lower-case text contains one of the keywords.
     func blocksContaining(_ keywords: [String]) -> [Int] {
         var hit = [Bool](repeating: false, count: blocks.count)
+        scan(for: keywords) { block, _, _ in
+            hit[block] = true
+            return byteEnd(of: block) + 1  // the rest of this block is decided
+        }
+        return hit.indices.filter { hit[$0] }
+    }
+
+    /// Calls `found` with each occurrence of each keyword in the lower-case text: its block,
+    /// its byte offset in the text and its length; `found` answers where to look on from.
+    private func scan(for keywords: [String], _ found: (_ block: Int, _ at: Int, _ length: Int) -> Int) {
         lowered.withUnsafeBytes { haystack in
             guard let base = haystack.baseAddress else { return }
             for keyword in keywords {
@@ -136,13 +146,10 @@ struct TextIndex {
                 guard !needle.isEmpty else { continue }
                 var from = 0
                 while from < haystack.count, let at = Self.find(needle, in: base + from, count: haystack.count - from).map({ $0 + from }) {
-                    let block = Self.lastIndex(in: byteStarts, notAfter: at)
-                    hit[block] = true
-                    from = byteEnd(of: block) + 1  // the rest of this block is decided
+                    from = found(Self.lastIndex(in: byteStarts, notAfter: at), at, needle.count)
                 }
             }
         }
-        return hit.indices.filter { hit[$0] }
     }
 
     /// All matches of a pattern every match of which holds one of the keywords, starting at
@@ -159,19 +166,9 @@ struct TextIndex {
         guard let pattern else { return [] }
         let (keywords, before, after) = (window.keywords, window.before, window.after)
         var hits: [Int: [(at: Int, length: Int)]] = [:]  // block → keyword byte offsets in the block
-        lowered.withUnsafeBytes { haystack in
-            guard let base = haystack.baseAddress else { return }
-            for keyword in keywords {
-                var needle: [UInt8] = []
-                Self.appendLowered(keyword.utf8, to: &needle)
-                guard !needle.isEmpty else { continue }
-                var from = 0
-                while from < haystack.count, let at = Self.find(needle, in: base + from, count: haystack.count - from).map({ $0 + from }) {
-                    let block = Self.lastIndex(in: byteStarts, notAfter: at)
-                    hits[block, default: []].append((at - byteStarts[block], needle.count))
-                    from = at + 1
-                }
-            }
+        scan(for: keywords) { block, at, length in
+            hits[block, default: []].append((at - byteStarts[block], length))
+            return at + 1
         }
         var results: [NSTextCheckingResult] = []
         for block in hits.keys.sorted() where includingQuotes || !quoted.contains(block) {
