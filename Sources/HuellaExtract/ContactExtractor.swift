@@ -49,7 +49,7 @@ struct ContactExtractor {
                 let target = document.resolve(href) ?? href
                 if Self.privacy?.firstMatch(in: both, range: range) != nil {
                     add(.privacyPolicy, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
-                } else if Self.terms?.firstMatch(in: label, range: NSRange(location: 0, length: label.utf16.count)) != nil
+                } else if Self.terms?.firstMatch(in: label) != nil
                     || Self.has(lowerBytes, "terms") || Self.has(lowerBytes, "terminos") || Self.has(lowerBytes, "aviso-legal")
                 {
                     add(.terms, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))

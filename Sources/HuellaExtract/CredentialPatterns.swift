@@ -6,29 +6,27 @@ import HuellaCore
 struct CredentialPatterns {
     private static let name = #"([\p{Lu}0-9][\p{L}0-9&+.'’/ -]{1,60}?)"#
     /// Each pattern with the lower-case fragments one of which it needs: the regexes run on
-    /// the blocks that have one.
-    /// Some patterns run only on windows around their keywords (`TextIndex.matches(_:in:)`):
-    /// `window` is how far a match reaches before and after its keyword.
-    static let patterns: [(regex: NSRegularExpression?, keywords: [String], window: KeywordWindow?)] = [
+    /// the blocks that have one, and, where the window has a reach, only around the fragment.
+    static let patterns: [(regex: NSRegularExpression?, window: KeywordWindow)] = [
         // A list line "Scrum Fundamentals Certified · SCRUMstudy · 2022".
         (Patterns.compile(
             #"(?m)^([^·\n]{3,80}?(?:Certified|Certification|Certificate|Certificaci[oó]n|Certificad[oa]|Professional|ProAdvisor|Advisor|Administrator|Specialist|Associate)[^·\n]{0,40}?)\s+·\s+([^·\n]{2,80}?)(?:\s+·\s+(?:[a-z]{3,10}\.? )?(?:19|20)\d{2})?\s*$"#,
-            caseSensitive: true), ["certif", "professional", "advisor", "administrator", "specialist", "associate"], nil),
+            caseSensitive: true), KeywordWindow(keywords: ["certif", "professional", "advisor", "administrator", "specialist", "associate"])),
         (Patterns.compile(
             // Keywords in any case; the name must start with a capital or a digit.
             #"(?i:\b(?:certificaci[oó]n|certificad[oa]|certification in|certificate in|certified as an?|certified in)\s+(?:oficial\s+)?(?:en\s+|de\s+|como\s+)?)(?!por\b|by\b|from\b)"#
                 + name
                 + #"(?:\s*\(([^)\n]{2,40})\)|(?i:\s+(?:otorgad[ao]|emitid[ao]|expedid[ao]|issued|awarded)?\s*(?:por|by))\s+([\p{Lu}][\p{L}0-9&.' -]{1,30}?))?(?=\s*(?:[,.;·|\n)]|$|(?i:\bpor\b|\bby\b|\bfrom\b|\bemitid|\botorgad|\bexpedid|\bissued|\bque\b|\bwhich\b|\bthat\b)))"#,
-            caseSensitive: true), ["certif"], nil),
+            caseSensitive: true), KeywordWindow(keywords: ["certif"])),
         (Patterns.compile(
             name + #"\s+(?:certified|certification|certificate|certificad[oa])\b(?:\s*\(([^)\n]{2,40})\)|\s+(?:por|by)\s+([\p{Lu}][\p{L}&.' -]{1,30}?)(?=[,.;)\n]|$))?"#, caseSensitive: false),
             // A name of up to 61 characters, the keyword, then "(issuer)" or "by issuer" of up to ~45.
-            ["certif"], KeywordWindow(keywords: ["certif"], before: 100, after: 80)),
+            KeywordWindow(keywords: ["certif"], before: 100, after: 80)),
         (Patterns.compile(
-            #"\b(Certified [\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+){0,4})"#, caseSensitive: true), ["certified"], nil),
+            #"\b(Certified [\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+){0,4})"#, caseSensitive: true), KeywordWindow(keywords: ["certified"])),
         (Patterns.compile(
             #"([\p{Lu}][\p{L}0-9&+.' -]{1,50}?(?:ProAdvisor|Advisor|Administrator|Specialist|Professional|Associate|Expert|Partner))\s*(?:·|\(|–|—|\bby\b|\bde\b|\bfrom\b)\s*([\p{Lu}][\p{L}0-9&.' -]{1,40}?)(?=\s*(?:\)|\n|$|[,.;·]))"#,
-            caseSensitive: true), ["advisor", "administrator", "specialist", "professional", "associate", "expert", "partner"], nil),
+            caseSensitive: true), KeywordWindow(keywords: ["advisor", "administrator", "specialist", "professional", "associate", "expert", "partner"])),
     ]
 
     /// Who issues well-known VA credentials, for claims that do not say.
@@ -43,9 +41,8 @@ struct CredentialPatterns {
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
         var seen: Set<String> = []
-        for (position, (regex, keywords, window)) in Self.patterns.enumerated() {
-            let matches = window.map { index.matches(regex, in: $0) } ?? index.matches(regex, keywords: keywords)
-            for match in matches {
+        for (position, (regex, window)) in Self.patterns.enumerated() {
+            for match in index.matches(regex, in: window) {
                 guard var name = group(1, match, index) else { continue }
                 // "… X certified": the regex may start early; the name is the capitalised run before "certified".
                 name = position == 2 ? Self.trailingProperName(name) : Self.strip(name)
@@ -121,7 +118,7 @@ struct CredentialPatterns {
 
     private static func whole(_ regex: NSRegularExpression?, _ text: String) -> Bool {
         let trimmed = text.trimmingSpaces()
-        return regex?.firstMatch(in: trimmed, range: NSRange(location: 0, length: trimmed.utf16.count)) != nil
+        return regex?.firstMatch(in: trimmed) != nil
     }
 
     /// A section heading: a whole line of one of the heading patterns. Headings are short;

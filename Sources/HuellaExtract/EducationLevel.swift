@@ -5,8 +5,7 @@ import HuellaCore
 public enum EducationLevel {
     /// `Licenciatura en Derecho` → bachelor; `Diplomado en Marketing` → non-degree.
     public static func of(_ name: String) -> DegreeLevel? {
-        let range = NSRange(location: 0, length: (name as NSString).length)
-        return (words + abbreviations).first { $0.0.firstMatch(in: name, range: range) != nil }?.1
+        (words + abbreviations).first { $0.0.firstMatch(in: name) != nil }?.1
     }
 
     private static let words: [(NSRegularExpression, DegreeLevel)] = EducationPatterns.degreeWords.compactMap { pattern, level in

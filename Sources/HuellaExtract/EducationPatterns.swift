@@ -107,12 +107,11 @@ struct EducationPatterns {
     }
 
     private func isDegreeLine(_ line: String) -> Bool {
-        let range = NSRange(location: 0, length: line.utf16.count)
         // The regexes only where their words could be: a line without one is not a degree line.
         let bytes = Array(line.utf8)
         let lower = Array(line.lowercased().utf8)
-        return (Self.keywordBytes.contains { TextIndex.contains(lower, $0) } && Self.words?.firstMatch(in: line, range: range) != nil)
-            || (Self.abbreviationBytes.contains { TextIndex.contains(bytes, $0) } && Self.abbreviated?.firstMatch(in: line, range: range) != nil)
+        return (Self.keywordBytes.contains { TextIndex.contains(lower, $0) } && Self.words?.firstMatch(in: line) != nil)
+            || (Self.abbreviationBytes.contains { TextIndex.contains(bytes, $0) } && Self.abbreviated?.firstMatch(in: line) != nil)
     }
 
     /// The keywords, and the spellings of T.S.U. they miss ("t.su", "ts.u").
@@ -129,12 +128,12 @@ struct EducationPatterns {
     }
 
     private func level(words: String) -> DegreeLevel? {
-        Self.wordLevels.first { $0.0.firstMatch(in: words, range: NSRange(location: 0, length: words.utf16.count)) != nil }?.1
+        Self.wordLevels.first { $0.0.firstMatch(in: words) != nil }?.1
     }
 
     private func level(abbreviation: String) -> DegreeLevel? {
         Self.abbreviationLevels.first {
-            $0.0.firstMatch(in: abbreviation, range: NSRange(location: 0, length: (abbreviation as NSString).length)) != nil
+            $0.0.firstMatch(in: abbreviation) != nil
         }?.1
     }
 
@@ -147,7 +146,7 @@ struct EducationPatterns {
     }
 
     private func firstGroup(_ regex: NSRegularExpression?, in text: String) -> String? {
-        guard let regex, let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)),
+        guard let regex, let m = regex.firstMatch(in: text),
             m.range(at: 1).location != NSNotFound
         else { return nil }
         let value = (text as NSString).substring(with: m.range(at: 1)).trimmingSpaces()
@@ -155,14 +154,14 @@ struct EducationPatterns {
     }
 
     private func firstMatch(_ regex: NSRegularExpression?, in text: String) -> String? {
-        guard let regex, let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length))
+        guard let regex, let m = regex.firstMatch(in: text)
         else { return nil }
         return Self.trimParticles((text as NSString).substring(with: m.range))
     }
 
     private func allYears(in text: String) -> [Int] {
         guard let regex = Self.year else { return [] }
-        return regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length))
+        return regex.matches(in: text)
             .compactMap { Int((text as NSString).substring(with: $0.range(at: 1))) }
     }
 

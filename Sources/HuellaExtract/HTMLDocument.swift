@@ -64,9 +64,8 @@ final class HTMLDocument {
     /// Whether one of the element's classes is `name` (case-sensitive, as in microformats).
     func hasClass(_ name: String, _ node: xmlNodePtr) -> Bool {
         guard let attribute = xmlHasProp(node, "class") else { return false }
-        let wanted = Array(name.utf8)
         return WalkAttributes.value(of: attribute) { classes in
-            classes.split(whereSeparator: ASCIIBytes.isSpace).contains { $0.elementsEqual(wanted) }
+            classes.split(whereSeparator: ASCIIBytes.isSpace).contains { $0.elementsEqual(name.utf8) }
         }
     }
 

@@ -34,7 +34,7 @@ struct PositionPatterns {
             let context = [index.blockText(block), index.blockText(block - 1), index.blockText(block - 2)]
                 .joined(separator: "\n")
             if let notAJob = Self.notAJob,
-                notAJob.firstMatch(in: context, range: NSRange(location: 0, length: (context as NSString).length)) != nil
+                notAJob.firstMatch(in: context) != nil
             {
                 continue
             }

@@ -67,7 +67,7 @@ public struct ProfileHosts: Sendable {
     }
 
     private static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
-        regex?.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+        regex?.firstMatch(in: text) != nil
     }
 
     public static let empty = ProfileHosts(hosts: [])

@@ -30,18 +30,14 @@ enum SitePages {
             guard let href = document.attribute("href", of: node) else { continue }
             // The words looked for are in the link's text or its (decoded) path: most links
             // are ruled out here, before their URL is parsed.
+            let text = document.text(of: node)
             let decoded = href.utf8.contains(0x25) ? (href.removingPercentEncoding ?? href) : href
-            let rough = document.text(of: node) + " " + decoded
-            let lower = Array(rough.lowercased().utf8)
+            let lower = Array((text + " " + decoded).lowercased().utf8)
             guard wantedWords.contains(where: { TextIndex.contains(lower, $0) }),
-                wanted?.firstMatch(in: rough, range: NSRange(location: 0, length: rough.utf16.count)) != nil
+                let target = document.resolve(href), let components = URLComponents(string: target), components.host?.lowercased() == host
             else { continue }
-            guard let target = document.resolve(href),
-                let components = URLComponents(string: target), components.host?.lowercased() == host
-            else { continue }
-            let label = document.text(of: node) + " " + components.path
-            let range = NSRange(location: 0, length: (label as NSString).length)
-            guard wanted?.firstMatch(in: label, range: range) != nil else { continue }
+            let label = text + " " + components.path
+            guard wanted?.firstMatch(in: label) != nil else { continue }
             // Skip files and feeds: only pages are read.
             let path = components.path.lowercased()
             if [".pdf", ".jpg", ".png", ".zip", ".xml", ".doc", ".docx"].contains(where: path.hasSuffix) { continue }

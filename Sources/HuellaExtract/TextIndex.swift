@@ -88,8 +88,7 @@ struct TextIndex {
         guard !blocks.isEmpty else { return nil }
         let i = blockIndex(at: offset)
         guard !multiline.contains(i) else { return nil }
-        let end = i + 1 < starts.count ? starts[i + 1] - 1 : text.length
-        return NSRange(location: starts[i], length: end - starts[i])
+        return NSRange(location: starts[i], length: utf16Length(ofBlock: i))
     }
 
     func locator(at offset: Int) -> String {
@@ -119,6 +118,11 @@ struct TextIndex {
         guard let pattern else { return [] }
         let chosen = blocks.indices.filter { when(lowered[byteStarts[$0]..<byteEnd(of: $0)]) }
         return matches(pattern, in: chosen, includingQuotes: includingQuotes)
+    }
+
+    /// A block's length in UTF-16 units (its text, without the newline that joins it to the next).
+    private func utf16Length(ofBlock block: Int) -> Int {
+        (block + 1 < starts.count ? starts[block + 1] - 1 : text.length) - starts[block]
     }
 
     private func byteEnd(of block: Int) -> Int {
@@ -164,7 +168,8 @@ struct TextIndex {
     /// not come from a page) is scanned whole.
     func matches(_ pattern: NSRegularExpression?, in window: KeywordWindow, includingQuotes: Bool = false) -> [NSTextCheckingResult] {
         guard let pattern else { return [] }
-        let (keywords, before, after) = (window.keywords, window.before, window.after)
+        guard let (before, after) = window.reach else { return matches(pattern, keywords: window.keywords, includingQuotes: includingQuotes) }
+        let keywords = window.keywords
         var hits: [Int: [(at: Int, length: Int)]] = [:]  // block → keyword byte offsets in the block
         scan(for: keywords) { block, at, length in
             hits[block, default: []].append((at - byteStarts[block], length))
@@ -173,7 +178,7 @@ struct TextIndex {
         var results: [NSTextCheckingResult] = []
         for block in hits.keys.sorted() where includingQuotes || !quoted.contains(block) {
             let text = blocks[block].text
-            let length = (block + 1 < starts.count ? starts[block + 1] - 1 : self.text.length) - starts[block]
+            let length = utf16Length(ofBlock: block)
             var windows: [NSRange]
             if multiline.contains(block) {
                 windows = [NSRange(location: 0, length: length)]
@@ -219,8 +224,7 @@ struct TextIndex {
     /// A function from byte offsets in a block (of its UTF-8 text) to UTF-16 offsets.
     private func utf16Offsets(ofBlock block: Int) -> (Int) -> Int {
         let bytes = lowered[byteStarts[block]..<byteEnd(of: block)]
-        let utf16Length = (block + 1 < starts.count ? starts[block + 1] - 1 : text.length) - starts[block]
-        if bytes.count == utf16Length { return { $0 } }  // ASCII: the same offsets
+        if bytes.count == utf16Length(ofBlock: block) { return { $0 } }  // ASCII: the same offsets
         // Each scalar counts one UTF-16 unit at its first byte, and a second one if it needs four bytes.
         var table = [Int](repeating: 0, count: bytes.count + 1)
         var units = 0
@@ -240,7 +244,7 @@ struct TextIndex {
         var results: [NSTextCheckingResult] = []
         for i in chosen where includingQuotes || !quoted.contains(i) {
             let block = blocks[i]
-            let length = starts.indices.contains(i + 1) ? starts[i + 1] - starts[i] - 1 : text.length - starts[i]
+            let length = utf16Length(ofBlock: i)
             for match in pattern.matches(in: block.text, range: NSRange(location: 0, length: length)) {
                 results.append(match.adjustingRanges(offset: starts[i]))
             }
@@ -326,12 +330,24 @@ struct TextIndex {
     }
 }
 
-/// Where every match of a pattern lies: around one of its keywords (lower case), starting at
-/// most `before` and ending at most `after` UTF-16 units away from it (see `TextIndex.matches(_:in:)`).
+/// Where every match of a pattern lies: in a block holding one of its keywords (lower case)
+/// and, when `reach` is known, starting at most `before` and ending at most `after` UTF-16
+/// units away from that keyword (see `TextIndex.matches(_:in:)`).
 struct KeywordWindow {
     let keywords: [String]
-    let before: Int
-    let after: Int
+    let reach: (before: Int, after: Int)?
+
+    /// Matches around a keyword, within the reach given.
+    init(keywords: [String], before: Int, after: Int) {
+        self.keywords = keywords
+        reach = (before, after)
+    }
+
+    /// Matches anywhere in a block that holds a keyword.
+    init(keywords: [String]) {
+        self.keywords = keywords
+        reach = nil
+    }
 }
 
 /// Readable excerpts: the words around a match, cut at word boundaries, never across blocks.
@@ -364,6 +380,18 @@ enum Excerpt {
             excerpt = excerpt[..<space] + "…"
         }
         return excerpt.trimmingSpaces()
+    }
+}
+
+extension NSRegularExpression {
+    /// The first match in the whole of `text`.
+    func firstMatch(in text: String) -> NSTextCheckingResult? {
+        firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
+    }
+
+    /// Every match in the whole of `text`.
+    func matches(in text: String) -> [NSTextCheckingResult] {
+        matches(in: text, range: NSRange(location: 0, length: text.utf16.count))
     }
 }
 

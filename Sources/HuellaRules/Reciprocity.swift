@@ -8,15 +8,10 @@ public enum Reciprocity {
         let fromWebsite = Set(
             subject.claims.filter { $0.origin == .website && ($0.kind == .relMe || $0.kind == .sameAs || $0.kind == .profileLink) }
                 .map { PageKey.of($0.value.text) })
-        // The profiles' own links, with their page's key worked out once per page (a VA's
-        // pages make hundreds of claims; parsing each one's URL per profile was most of a
-        // nightly run that had nothing to fetch).
-        var pageKeys: [String: String] = [:]
+        // The profiles' own links, chosen by kind before any URL is parsed (a VA's pages make
+        // hundreds of claims; keying each per profile was most of a nightly run with nothing to fetch).
         let profileMeLinks = subject.claims.filter { $0.origin == .profile && ($0.kind == .relMe || $0.kind == .sameAs) }
-            .map { claim -> (page: String, host: String?) in
-                if pageKeys[claim.url] == nil { pageKeys[claim.url] = PageKey.of(claim.url) }
-                return (pageKeys[claim.url]!, PageKey.host(of: claim.value.text))
-            }
+            .map { (page: PageKey.of($0.url), host: PageKey.host(of: $0.value.text)) }
         return subject.sources.filter { $0.role == .profile }.map { profile in
             let key = PageKey.of(profile.url)
             // A profile discovered on the website was found through a link from it.

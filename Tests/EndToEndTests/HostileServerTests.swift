@@ -74,20 +74,7 @@ struct HostileServerTests {
         #expect(elapsed < 120, "the hostile run took \(elapsed) s")
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
 
-        struct Report: Decodable {
-            struct Assistant: Decodable {
-                var id: String
-                var sources: [Source]
-            }
-            struct Source: Decodable {
-                var url: String
-                var outcome: String
-                var error: String?
-                var role: String
-            }
-            var assistants: [Assistant]
-        }
-        let report = try JSONDecoder().decode(Report.self, from: run.stdout)
+        let report = try JSONDecoder().decode(DecodedReport.self, from: run.stdout)
         #expect(report.assistants.count == cases.count, "every case is in the report")
         for (i, (url, expected)) in cases.enumerated() {
             let source = report.assistants.first { $0.id == "case-\(i)" }?.sources.first { $0.role == "website" }
