@@ -32,7 +32,9 @@ enum SitePages {
             // are ruled out here, before their URL is parsed.
             let text = document.text(of: node)
             let decoded = href.utf8.contains(0x25) ? (href.removingPercentEncoding ?? href) : href
-            let lower = Array((text + " " + decoded).lowercased().utf8)
+            // A relative href resolves under the page's own path, which may hold the word ("x.html" on /sobre-mi/).
+            let relative = !href.contains("://") && !href.hasPrefix("/")
+            let lower = Array((text + " " + decoded + (relative ? " " + document.url : "")).lowercased().utf8)
             guard wantedWords.contains(where: { TextIndex.contains(lower, $0) }),
                 let target = document.resolve(href), let components = URLComponents(string: target), components.host?.lowercased() == host
             else { continue }

@@ -91,6 +91,26 @@ struct PageExtractorTests {
         #expect(values(.experienceYears, extract("<html><body><p>\(sentence)</p></body></html>")).isEmpty)
     }
 
+    @Test("site pages: navigation, header and footer links to this host whose words or path name a page worth reading")
+    func sitePages() {
+        let html = """
+            <html><body><header><nav>
+            <a href="/sobre-mi/">Sobre mí</a> <a href="servicios.html">Qué ofrezco</a> <a href="galeria.html">Galería</a>
+            <a href="/blog/">Blog</a> <a href="https://other.example/contact">Contact</a> <a href="/cv.pdf">CV</a>
+            <a href="/Aviso%20legal">Legal</a>
+            </nav></header>
+            <main><a href="/pricing">Pricing in the text</a></main>
+            <footer><a href="/privacidad#top">Privacidad</a> <a href="/sobre-mi">Sobre mí otra vez</a></footer>
+            </body></html>
+            """
+        let pages = extract(html, url: "https://va.test/sobre-mi/index.html").sitePages
+        // "galeria.html" counts through the page's own path (/sobre-mi/), as a resolved link would.
+        #expect(pages == [
+            "https://va.test/sobre-mi/", "https://va.test/sobre-mi/servicios.html", "https://va.test/sobre-mi/galeria.html", "https://va.test/Aviso%20legal",
+            "https://va.test/privacidad",
+        ])
+    }
+
     @Test("ignores text in scripts, styles, hidden elements and navigation")
     func invisibleText() {
         let html = """
