@@ -27,6 +27,27 @@ public struct ReportDocument: Sendable, Codable {
         resolved = result.resolved
     }
 
+    /// Every member but the assistants, for a report stitched from parts encoded earlier
+    /// (`JSONReporter`); a member added to the document is added here too, or the stitched
+    /// report differs from the whole one and the golden test fails.
+    struct WithoutAssistants: Encodable {
+        var schemaVersion: String
+        var tool: ToolInfo
+        var run: RunInfo
+        var summary: Summary
+        var diagnostics: [Diagnostic]
+        var resolved: [ResolvedFinding]
+
+        init(_ document: ReportDocument) {
+            schemaVersion = document.schemaVersion
+            tool = document.tool
+            run = document.run
+            summary = document.summary
+            diagnostics = document.diagnostics
+            resolved = document.resolved
+        }
+    }
+
     public struct RunInfo: Sendable, Codable {
         public var startedAt: String
         public var finishedAt: String

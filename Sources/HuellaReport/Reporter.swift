@@ -11,6 +11,14 @@ public protocol Reporter: Sendable {
     func streamed(_ assistant: AssistantResult) -> Data?
     /// The rest of the report once the run is over.
     func finish(_ run: RunResult) -> Data
+    /// Work a whole-document format can do as soon as an assistant is done, while others are
+    /// still being read, so that less is left for the end. Writes nothing. `json` is the
+    /// assistant's `compactJSON()` when the caller has it already.
+    func prepare(_ assistant: AssistantResult, json: Data?)
+}
+
+extension Reporter {
+    public func prepare(_ assistant: AssistantResult, json: Data?) {}
 }
 
 /// What a reporter may need beyond the run: the tool, the rules in force, the language.

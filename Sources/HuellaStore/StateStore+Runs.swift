@@ -38,9 +38,10 @@ extension StateStore {
         }
     }
 
-    /// Saves one assistant's result as soon as it is done, so a killed run loses nothing already finished.
-    public func saveAssistant(runID: Int64, _ result: AssistantResult) {
-        guard let data = try? JSONEncoder().encode(result) else { return }
+    /// Saves one assistant's result as soon as it is done, so a killed run loses nothing already
+    /// finished. `json`: the result's `compactJSON()`, when the caller encoded it already.
+    public func saveAssistant(runID: Int64, _ result: AssistantResult, json: Data? = nil) {
+        guard let data = json ?? (try? result.compactJSON()) else { return }
         try? database.write { db in
             // Cached statements: prepared once per connection, not once per assistant and finding.
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO assistantResult (runID, assistantID, result) VALUES (?, ?, ?)")

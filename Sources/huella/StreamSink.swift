@@ -14,7 +14,9 @@ final class StreamSink: Sendable {
         self.reporter = reporter
     }
 
-    func stream(_ assistant: AssistantResult) {
+    /// `json`: the assistant's `compactJSON()`, when the caller encoded it already.
+    func stream(_ assistant: AssistantResult, json: Data? = nil) {
+        reporter.prepare(assistant, json: json)
         guard let data = reporter.streamed(assistant) else { return }
         state.withLock { s in
             guard s.failure == nil else { return }

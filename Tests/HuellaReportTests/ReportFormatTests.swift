@@ -42,7 +42,10 @@ struct ReportFormatTests {
     static func render(_ format: ReportFormat, _ run: RunResult, _ rules: [Rule], language: MessageLanguage = .en) -> Data {
         let reporter = format.reporter(ReportContext(tool: ToolInfo(version: "0.1.0"), rules: rules, language: language))
         var data = Data()
-        for assistant in run.assistants { data.append(reporter.streamed(assistant) ?? Data()) }
+        for assistant in run.assistants {
+            reporter.prepare(assistant, json: nil)
+            data.append(reporter.streamed(assistant) ?? Data())
+        }
         data.append(reporter.finish(run))
         return data
     }
@@ -71,6 +74,53 @@ struct ReportFormatTests {
             let expected = try Data(contentsOf: URL(fileURLWithPath: path))
             #expect(data == expected, "\(file) differs from the golden file; if the change is intended, run with RECORD_SNAPSHOTS=1")
         }
+    }
+
+    @Test("the JSON report stitched from parts prepared as assistants finish is the whole document's bytes; a stale part is not used")
+    func stitchedJSON() async throws {
+        let (run, _) = try await Self.sampleRun()
+        let whole = JSONReporter(tool: ToolInfo(version: "0.1.0")).finish(run)
+        let reporter = JSONReporter(tool: ToolInfo(version: "0.1.0"))
+        for assistant in run.assistants.reversed() { reporter.prepare(assistant, json: try assistant.compactJSON()) }
+        let document = ReportDocument(run: run, tool: reporter.tool)
+        #expect(reporter.stitched(document) != nil, "every part was prepared: the stitched path must be taken")
+        #expect(reporter.finish(run) == whole)
+
+        // A result changed after its part was prepared (or never prepared): the document is encoded whole.
+        var changed = run
+        changed.assistants[0].name = "Someone Else"
+        #expect(reporter.stitched(ReportDocument(run: changed, tool: reporter.tool)) == nil)
+        #expect(reporter.finish(changed) == JSONReporter(tool: ToolInfo(version: "0.1.0")).finish(changed))
+        var empty = run
+        empty.assistants = []
+        #expect(reporter.finish(empty) == JSONReporter(tool: ToolInfo(version: "0.1.0")).finish(empty))
+    }
+
+    @Test("compact JSON laid out by PrettyJSON is JSONEncoder's pretty output, byte for byte, at any depth")
+    func prettyLayout() async throws {
+        let (run, _) = try await Self.sampleRun()
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        for assistant in run.assistants {
+            let expected = try pretty.encode(assistant)
+            #expect(PrettyJSON.format(try assistant.compactJSON()) == expected, "\(assistant.id)")
+        }
+        // Text that looks like structure, escapes, empty containers nested in empty-looking ones.
+        struct Tricky: Codable {
+            var text: [String]
+            var empty: [Int]
+            var nested: [[String: [Int]]]
+            var object: [String: String]
+            var none: String?
+        }
+        let tricky = Tricky(
+            text: ["{\"a\": [1, 2]}", "back\\slash\\", "quote \" , : ] }", "línea\nnueva\t\u{1}", "", "\\"],
+            empty: [], nested: [[:], ["k": []], ["k": [1, 2]]], object: [:], none: nil)
+        let compact = JSONEncoder()
+        compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(PrettyJSON.format(try compact.encode(tricky)) == (try pretty.encode(tricky)))
+        let indented = String(decoding: PrettyJSON.format(Data(#"{"a":[]}"#.utf8), indent: 4), as: UTF8.self)
+        #expect(indented == "    {\n      \"a\" : [\n\n      ]\n    }")
     }
 
     @Test("the JSON report and every JSON Lines record validate against the shipped schemas (check-jsonschema)")

@@ -1,0 +1,73 @@
+import Foundation
+
+/// An assistant's result as JSON, encoded once per run and used twice: the state store keeps
+/// the compact bytes and the JSON report writes them pretty-printed (`PrettyJSON`), instead
+/// of encoding the same claims a second time. Keys are sorted, so the bytes are stable.
+extension AssistantResult {
+    public func compactJSON() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+/// Compact JSON laid out as Foundation's `JSONEncoder` lays out `.prettyPrinted` output:
+/// two spaces a level, `"key" : value`, an empty container as an opening, an empty line and
+/// its closing. Tests hold the two byte for byte equal on reports and generated documents.
+public enum PrettyJSON {
+    /// `json` must be the compact output of `JSONEncoder` (no whitespace between tokens);
+    /// `indent` spaces are put before every line, as when the value is nested that deep.
+    public static func format(_ json: Data, indent base: Int = 0) -> Data {
+        var out = [UInt8]()
+        out.reserveCapacity(json.count * 2)
+        var depth = 0
+        func spaces(_ level: Int) { out.append(contentsOf: repeatElement(0x20, count: base + 2 * level)) }
+        func newline(_ level: Int) {
+            out.append(0x0A)
+            spaces(level)
+        }
+        spaces(0)
+        json.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    // A string, copied whole: its braces, commas and colons are text.
+                    var end = index + 1
+                    while end < count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+                    end = min(end, count - 1)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...end]))
+                    index = end
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    out.append(byte)
+                    depth += 1
+                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "}") || bytes[index + 1] == UInt8(ascii: "]") {
+                        out.append(0x0A)
+                        newline(depth - 1)
+                        out.append(bytes[index + 1])
+                        depth -= 1
+                        index += 1
+                    } else {
+                        newline(depth)
+                    }
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    newline(depth)
+                    out.append(byte)
+                case UInt8(ascii: ","):
+                    out.append(byte)
+                    newline(depth)
+                case UInt8(ascii: ":"):
+                    out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+                default:
+                    out.append(byte)
+                }
+                index += 1
+            }
+        }
+        return Data(out)
+    }
+}
