@@ -71,3 +71,49 @@ public enum PrettyJSON {
         return Data(out)
     }
 }
+
+/// An assistant's claims already encoded, one JSON array a page (or the roster, or a file),
+/// in the order of `AssistantResult.claims`. The pipeline has them at hand (the state store
+/// keeps each page's claims as JSON), so the result's JSON splices them instead of encoding
+/// every claim again: that was most of the 16 % of a nightly run spent encoding results.
+public struct EncodedClaims: Sendable, Hashable {
+    public private(set) var arrays: [Data] = []
+
+    public init() {}
+
+    /// Claims as a compact JSON array, encoded as `compactJSON()` encodes them.
+    public static func encode(_ claims: [Claim]) -> Data? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try? encoder.encode(claims)
+    }
+
+    /// Adds the next claims, as an array `encode` wrote (or the store kept).
+    public mutating func append(_ array: Data) { arrays.append(array) }
+}
+
+extension AssistantResult {
+    /// `compactJSON()`, with the claims taken from `encoded` (which must hold exactly
+    /// `claims`, in order) instead of encoded again. Tests hold the two byte for byte equal.
+    public func compactJSON(claims encoded: EncodedClaims?) throws -> Data {
+        guard let encoded else { return try compactJSON() }
+        var rest = self
+        rest.claims = []
+        let shell = try rest.compactJSON()
+        // Sorted keys put "claims" first.
+        let head = Data(#"{"claims":[]"#.utf8)
+        guard shell.starts(with: head) else { return try compactJSON() }
+        var out = Data(#"{"claims":["#.utf8)
+        out.reserveCapacity(shell.count + encoded.arrays.reduce(0) { $0 + $1.count })
+        var first = true
+        for array in encoded.arrays where array.count > 2 {
+            guard array.first == UInt8(ascii: "["), array.last == UInt8(ascii: "]") else { return try compactJSON() }
+            if !first { out.append(UInt8(ascii: ",")) }
+            out.append(array.dropFirst().dropLast())
+            first = false
+        }
+        out.append(UInt8(ascii: "]"))
+        out.append(shell.dropFirst(head.count))
+        return out
+    }
+}

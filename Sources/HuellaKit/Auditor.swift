@@ -28,16 +28,17 @@ public struct Auditor: Sendable {
     }
 
     /// Audits every assistant; `onResult` is called as each one finishes (for streaming
-    /// reports and the state store). The result lists assistants in input order. With a
+    /// reports and the state store), with its claims already encoded when the pipeline had
+    /// them (see `EncodedClaims`). The result lists assistants in input order. With a
     /// deadline, work still running then is cancelled and unstarted assistants are marked
     /// not reached: the run ends on time with a valid, partial result.
     public func run(
         _ assistants: [Assistant], inputDiagnostics: [Diagnostic] = [], deadline: ContinuousClock.Instant? = nil,
-        onResult: @Sendable (AssistantResult) async -> Void = { _ in }
+        onResult: @Sendable (AssistantResult, EncodedClaims?) async -> Void = { _, _ in }
     ) async -> RunResult {
         let started = Date()
         var results = [AssistantResult?](repeating: nil, count: assistants.count)
-        await withTaskGroup(of: (Int, AssistantResult)?.self) { group in
+        await withTaskGroup(of: (Int, AssistantResult, EncodedClaims?)?.self) { group in
             var next = 0
             var finishedCount = 0
             var expired = false
@@ -52,11 +53,14 @@ public struct Auditor: Sendable {
                 let index = next
                 let assistant = assistants[index]
                 next += 1
-                group.addTask { (index, await self.audit(assistant)) }
+                group.addTask {
+                    let (result, encoded) = await self.auditEncoded(assistant)
+                    return (index, result, encoded)
+                }
             }
             for _ in 0..<max(1, configuration.assistantConcurrency) { enqueue() }
             while let item = await group.next() {
-                guard let (index, result) = item else {
+                guard let (index, result, encoded) = item else {
                     // Time is up (or the watchdog was stopped because all is done): stop the work in flight.
                     if finishedCount < assistants.count { expired = true }
                     group.cancelAll()
@@ -66,7 +70,7 @@ public struct Auditor: Sendable {
                 if expired { finished.state = .cutShort }
                 results[index] = finished
                 finishedCount += 1
-                await onResult(finished)
+                await onResult(finished, encoded)
                 enqueue()
                 // All done before the deadline: stop the watchdog so the run ends now.
                 if finishedCount == assistants.count && deadline != nil { group.cancelAll() }
@@ -83,7 +87,7 @@ public struct Auditor: Sendable {
                 var notReached = skipped
                 notReached.state = .notReached
                 done.append(notReached)
-                await onResult(notReached)
+                await onResult(notReached, nil)
             }
         }
         let sources = done.flatMap(\.sources)
@@ -96,7 +100,13 @@ public struct Auditor: Sendable {
 
     /// One assistant: the website first (it may name more profiles), then every profile at once.
     public func audit(_ assistant: Assistant) async -> AssistantResult {
-        var gathered = Gathered(claims: SelfReportClaims.of(assistant, vocabulary: configuration.vocabulary))
+        await auditEncoded(assistant).0
+    }
+
+    /// `audit`, with the result's claims as JSON when a state store is in use (its pages'
+    /// claims are kept as JSON anyway).
+    func auditEncoded(_ assistant: Assistant) async -> (AssistantResult, EncodedClaims?) {
+        var gathered = Gathered(claims: SelfReportClaims.of(assistant, vocabulary: configuration.vocabulary), encoding: cache != nil)
         var discovered: [String] = []
 
         if let website = assistant.website {
@@ -130,9 +140,10 @@ public struct Auditor: Sendable {
             assistantID: assistant.id, website: assistant.website, sources: gathered.sources, claims: gathered.claims)
         let findings = engine.evaluate(subject)
         let name = assistant.name ?? gathered.claims.first { $0.kind == .name && $0.origin == .website }?.value.text
-        return AssistantResult(
+        let result = AssistantResult(
             id: assistant.id, name: name, sources: gathered.sources, claims: gathered.claims, findings: findings,
             diagnostics: gathered.diagnostics, links: Reciprocity.links(of: subject))
+        return (result, gathered.encoded)
     }
 
     /// What an assistant's pages and files yielded so far.
@@ -140,10 +151,28 @@ public struct Auditor: Sendable {
         var sources: [Source] = []
         var claims: [Claim]
         var diagnostics: [Diagnostic] = []
+        /// `claims` as JSON, while every part came with its bytes; nil once one did not.
+        var encoded: EncodedClaims?
+
+        init(claims: [Claim], encoding: Bool) {
+            self.claims = claims
+            if encoding {
+                encoded = EncodedClaims()
+                encode(claims)
+            }
+        }
+
+        private mutating func encode(_ more: [Claim]) {
+            guard !more.isEmpty else { return }
+            if let array = EncodedClaims.encode(more) { encoded?.append(array) } else { encoded = nil }
+        }
 
         mutating func add(_ page: PageRead) {
             sources.append(page.source)
-            claims += page.extraction?.claims ?? []
+            if let extraction = page.extraction, !extraction.claims.isEmpty {
+                claims += extraction.claims
+                if let array = page.claimsJSON { encoded?.append(array) } else { encoded = nil }
+            }
             diagnostics += page.extraction?.diagnostics ?? []
         }
 
@@ -154,6 +183,7 @@ public struct Auditor: Sendable {
                 let reading = try LinkedInExport(vocabulary: vocabulary).read(path: path, timeout: 10)
                 sources.append(Source(url: name, role: .evidence, status: nil, outcome: .ok, error: nil, discovery: .declared))
                 claims += reading.claims
+                encode(reading.claims)
                 diagnostics += reading.diagnostics
             } catch {
                 sources.append(
@@ -181,6 +211,8 @@ public struct Auditor: Sendable {
     struct PageRead: Sendable {
         var source: Source
         var extraction: PageExtraction?
+        /// The extraction's claims as JSON, when a state store is in use.
+        var claimsJSON: Data?
     }
 
     private func read(_ url: String, role: SourceRole, discovery: Source.Discovery) async -> PageRead {
@@ -204,7 +236,9 @@ public struct Auditor: Sendable {
             url: url, role: role, status: response.status, outcome: outcome, error: error,
             finalURL: response.finalURL == url ? nil : response.finalURL, discovery: discovery)
         // Unchanged since the last run: its claims are the ones remembered, not parsed again.
-        if outcome == .notModified, let cached { return PageRead(source: source, extraction: cached.extraction) }
+        if outcome == .notModified, let cached {
+            return PageRead(source: source, extraction: cached.extraction, claimsJSON: cached.claimsJSON)
+        }
         guard outcome == .ok else { return PageRead(source: source, extraction: nil) }
         // An image or a file is not read as HTML, whatever its body holds.
         if let type = response.contentType?.lowercased(), !Self.readableTypes.contains(where: type.hasPrefix) {
@@ -215,8 +249,10 @@ public struct Auditor: Sendable {
         let origin: ClaimOrigin = role == .website ? .website : .profile
         let extraction = extractor.extract(
             body: response.body, contentType: response.contentType, url: response.finalURL, origin: origin)
-        cache?.remember(url, response: response, extraction: extraction)
-        return PageRead(source: source, extraction: extraction)
+        guard let cache else { return PageRead(source: source, extraction: extraction) }
+        let claimsJSON = EncodedClaims.encode(extraction.claims)
+        cache.remember(url, response: response, extraction: extraction, claimsJSON: claimsJSON)
+        return PageRead(source: source, extraction: extraction, claimsJSON: claimsJSON)
     }
 }
 

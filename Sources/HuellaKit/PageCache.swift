@@ -1,3 +1,4 @@
+import Foundation
 import HuellaExtract
 import HuellaFetch
 import HuellaStore
@@ -6,14 +7,15 @@ import HuellaStore
 /// and reuse the claims of an unchanged page without parsing it again.
 public protocol PageCache: Sendable {
     func cached(_ url: String) -> CachedPage?
-    func remember(_ url: String, response: FetchResponse, extraction: PageExtraction)
+    /// `claimsJSON`: the extraction's claims as `EncodedClaims.encode` wrote them.
+    func remember(_ url: String, response: FetchResponse, extraction: PageExtraction, claimsJSON: Data?)
 }
 
 extension StateStore: PageCache {
     public func cached(_ url: String) -> CachedPage? { page(url) }
 
-    public func remember(_ url: String, response: FetchResponse, extraction: PageExtraction) {
-        savePage(url, response: response, extraction: extraction)
+    public func remember(_ url: String, response: FetchResponse, extraction: PageExtraction, claimsJSON: Data?) {
+        savePage(url, response: response, extraction: extraction, claimsJSON: claimsJSON)
     }
 }
 

@@ -26,37 +26,37 @@ public struct JSONReporter: Reporter {
     }
 
     public func finish(_ run: RunResult) -> Data {
+        finishParts(run).reduce(into: Data()) { $0.append($1) }
+    }
+
+    /// The document in pieces (a long report is not copied into one buffer first).
+    public func finishParts(_ run: RunResult) -> [Data] {
         let document = ReportDocument(run: run, tool: tool)
+        if let pieces = stitched(document) { return pieces }
         // Encoding a tree of strings and numbers cannot fail; an empty object is a safe fallback.
-        var data = stitched(document) ?? (try? ReportJSON.encoder(pretty: true).encode(document)) ?? Data("{}".utf8)
+        var data = (try? ReportJSON.encoder(pretty: true).encode(document)) ?? Data("{}".utf8)
         data.append(0x0A)
-        return data
+        return [data]
     }
 
     /// The document written from the prepared parts, or nil when a part is missing or stale.
-    func stitched(_ document: ReportDocument) -> Data? {
+    func stitched(_ document: ReportDocument) -> [Data]? {
         guard !document.assistants.isEmpty else { return nil }
         let prepared = parts.withLock { $0 }
-        var pieces: [Data] = []
-        pieces.reserveCapacity(document.assistants.count)
-        for assistant in document.assistants {
-            guard let part = prepared[assistant.id], part.assistant == assistant else { return nil }
-            pieces.append(part.json)
-        }
         // Sorted keys put "assistants" first; the other members are encoded as one object
         // whose opening brace is dropped.
         guard let rest = try? ReportJSON.encoder(pretty: true).encode(ReportDocument.WithoutAssistants(document)),
             rest.starts(with: Data("{\n".utf8))
         else { return nil }
-        var data = Data("{\n  \"assistants\" : [\n".utf8)
-        data.reserveCapacity(pieces.reduce(rest.count + 64) { $0 + $1.count + 2 })
-        for (index, piece) in pieces.enumerated() {
-            if index > 0 { data.append(contentsOf: Data(",\n".utf8)) }
-            data.append(piece)
+        var pieces = [Data("{\n  \"assistants\" : [\n".utf8)]
+        pieces.reserveCapacity(2 * document.assistants.count + 2)
+        for (index, assistant) in document.assistants.enumerated() {
+            guard let part = prepared[assistant.id], part.assistant == assistant else { return nil }
+            if index > 0 { pieces.append(Data(",\n".utf8)) }
+            pieces.append(part.json)
         }
-        data.append(contentsOf: Data("\n  ],\n".utf8))
-        data.append(rest.dropFirst(2))
-        return data
+        pieces.append(Data("\n  ],\n".utf8) + rest.dropFirst(2) + Data("\n".utf8))
+        return pieces
     }
 }
 

@@ -15,10 +15,13 @@ public protocol Reporter: Sendable {
     /// still being read, so that less is left for the end. Writes nothing. `json` is the
     /// assistant's `compactJSON()` when the caller has it already.
     func prepare(_ assistant: AssistantResult, json: Data?)
+    /// `finish`, in pieces to write one after another.
+    func finishParts(_ run: RunResult) -> [Data]
 }
 
 extension Reporter {
     public func prepare(_ assistant: AssistantResult, json: Data?) {}
+    public func finishParts(_ run: RunResult) -> [Data] { [finish(run)] }
 }
 
 /// What a reporter may need beyond the run: the tool, the rules in force, the language.

@@ -78,9 +78,10 @@ extension RuleEngine {
         return others.flatMap { group -> [Raw] in
             let theirs = schools(group)
             guard !theirs.isEmpty else { return [] }
+            let names = theirs.map { InstitutionName($0.1) }
             return ref.compactMap { claim, school in
                 let name = InstitutionName(school)
-                guard !theirs.contains(where: { InstitutionName($0.1).isCompatible(with: name) }), let other = theirs.first else {
+                guard !names.contains(where: { $0.isCompatible(with: name) }), let other = theirs.first else {
                     return nil
                 }
                 return disagreement(claim, other.0, claimed: school, found: other.1)

@@ -11,6 +11,8 @@ public struct CachedPage: Sendable, Hashable {
     public var contentType: String?
     public var finalURL: String?
     public var extraction: PageExtraction
+    /// The extraction's claims as the JSON array `EncodedClaims.encode` writes, when the row has it.
+    public var claimsJSON: Data?
 }
 
 extension StateStore {
@@ -18,39 +20,47 @@ extension StateStore {
     public func page(_ url: String) -> CachedPage? {
         // The row is read under the database's lock; its claims are decoded after, so that
         // assistants audited at once decode in parallel instead of one after another.
-        let found = try? database.read { db -> (CachedPage, Data)? in
+        let found = try? database.read { db -> (CachedPage, Data, Data?)? in
             // Cached statements: a run asks these thousands of times, and preparing the SQL each time showed in profiles.
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM page WHERE url = ?"), arguments: [url]) else { return nil }
             let page = CachedPage(
                 validators: Validators(etag: row["etag"], lastModified: row["lastModified"]), status: row["status"],
                 contentType: row["contentType"], finalURL: row["finalURL"], extraction: PageExtraction(claims: [], profileLinks: [], diagnostics: [], language: nil))
-            return (page, row["extraction"])
+            return (page, row["extraction"], row["claims"])
         }
         let decoder = JSONDecoder()
         decoder.userInfo[ClaimValue.jsonDecoding] = true
-        guard let (page, data) = found, let extraction = try? decoder.decode(PageExtraction.self, from: data) else { return nil }
+        guard let (page, data, claimsJSON) = found, var extraction = try? decoder.decode(PageExtraction.self, from: data) else { return nil }
         var cached = page
+        if let claimsJSON {
+            guard let claims = ClaimsReader.claims(from: claimsJSON) ?? (try? decoder.decode([Claim].self, from: claimsJSON)) else { return nil }
+            extraction.claims = claims
+            cached.claimsJSON = claimsJSON
+        }
         cached.extraction = extraction
         return cached
     }
 
     /// Remembers a page read in full, when its server gave validators to ask with next time.
-    public func savePage(_ url: String, response: FetchResponse, extraction: PageExtraction) {
+    /// `claimsJSON`: the extraction's claims as `EncodedClaims.encode` wrote them, kept apart.
+    public func savePage(_ url: String, response: FetchResponse, extraction: PageExtraction, claimsJSON: Data? = nil) {
         let etag = response.headers["etag"]
         let lastModified = response.headers["last-modified"]
-        guard etag != nil || lastModified != nil, let data = try? JSONEncoder().encode(extraction) else { return }
+        var rest = extraction
+        if claimsJSON != nil { rest.claims = [] }
+        guard etag != nil || lastModified != nil, let data = try? JSONEncoder().encode(rest) else { return }
         try? database.write { db in
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO page (url, etag, lastModified, status, contentType, finalURL, extraction, fetchedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO page (url, etag, lastModified, status, contentType, finalURL, extraction, claims, fetchedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, lastModified = excluded.lastModified,
                       status = excluded.status, contentType = excluded.contentType, finalURL = excluded.finalURL,
-                      extraction = excluded.extraction, fetchedAt = excluded.fetchedAt
+                      extraction = excluded.extraction, claims = excluded.claims, fetchedAt = excluded.fetchedAt
                     """
             ).execute(
                 arguments: [
-                    url, etag, lastModified, response.status, response.contentType, response.finalURL, data,
+                    url, etag, lastModified, response.status, response.contentType, response.finalURL, data, claimsJSON,
                     Date().timeIntervalSince1970,
                 ])
         }

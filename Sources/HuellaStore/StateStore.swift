@@ -86,6 +86,11 @@ public final class StateStore: Sendable {
                 t.primaryKey(["runID", "assistantID", "fingerprint"])
             }
         }
+        migrator.registerMigration("v2") { db in
+            // A page's claims as their own JSON array, kept as the report encodes them, so a
+            // result reuses the bytes (`EncodedClaims`); rows from v1 keep them inside `extraction`.
+            try db.alter(table: "page") { t in t.add(column: "claims", .blob) }
+        }
         return migrator
     }
 }

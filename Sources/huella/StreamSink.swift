@@ -26,14 +26,14 @@ final class StreamSink: Sendable {
 
     /// Writes the rest of the report and makes it appear whole.
     func finish(_ run: RunResult) throws(InputError) {
-        let tail = reporter.finish(run)
+        let tail = reporter.finishParts(run)
         let failure: InputError? = state.withLock { s -> InputError? in
             if let failure = s.failure {
                 s.file.discard()
                 return failure
             }
             do throws(InputError) {
-                try s.file.write(tail)
+                for piece in tail { try s.file.write(piece) }
                 try s.file.commit()
                 return nil
             } catch {

@@ -264,4 +264,48 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+}
+
+/// The store's claims reader against JSONDecoder.
+@Suite("claims read back from the store")
+struct ClaimsReaderTests {
+    @Test("claims read back by ClaimsReader are those JSONDecoder reads, and what it cannot read it refuses")
+    func claimsReader() throws {
+        let decoder = JSONDecoder()
+        decoder.userInfo[ClaimValue.jsonDecoding] = true
+        // Every claim the fixture pages yield.
+        var all: [Claim] = []
+        for folder in ["Fixtures/tests/extract/pages", "Fixtures/sample/sites"] {
+            let root = FixturePaths.path(folder)
+            let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") } ?? []
+            for file in files.sorted() {
+                let data = try #require(FileManager.default.contents(atPath: "\(root)/\(file)"))
+                let claims = PageExtractor().extract(body: data, contentType: nil, url: "https://fixture.test/\(file)", origin: .website).claims
+                let json = try #require(EncodedClaims.encode(claims))
+                #expect(ClaimsReader.claims(from: json) == (try decoder.decode([Claim].self, from: json)), "\(file)")
+                #expect(ClaimsReader.claims(from: json) == claims, "\(file)")
+                all += claims
+            }
+        }
+        #expect(all.count > 200)
+        #expect(all.contains { if case .degree = $0.value { true } else { false } }, "structured values are covered")
+        // Awkward text: escapes, quotes, slashes, controls, astral characters, numbers as text.
+        let texts = ["say \"hi\" \\ back", "a/b\\c", "tab\there\nnew\u{1}\u{1F}", "😀 𝔘𝔫𝔦 niño", "8", "-3", "{\"x\":[1]}", "", "\u{7F}\u{2028}"]
+        let awkward = texts.map { Claim(kind: .skill, value: .text($0), origin: .profile, url: "https://p.test/?q=\"\($0)\"", excerpt: $0, locator: "/a[1]") }
+            + [Claim(kind: .experienceYears, value: .number(-12), origin: .selfReport, url: "", excerpt: "", locator: "")]
+        let json = try #require(EncodedClaims.encode(awkward))
+        #expect(ClaimsReader.claims(from: json) == awkward)
+        #expect(ClaimsReader.claims(from: Data("[]".utf8)) == [])
+        // What it does not read it refuses, for JSONDecoder to decide: other spacing, other keys,
+        // a fraction, a lone surrogate, a truncation, trailing bytes.
+        let claim = String(decoding: try #require(EncodedClaims.encode([awkward[0]])), as: UTF8.self)
+        for refused in [
+            "[ ]", claim.replacingOccurrences(of: ":", with: " : "), claim.replacingOccurrences(of: "\"kind\"", with: "\"sort\""),
+            claim.replacingOccurrences(of: "\"skill\"", with: "\"skills\""), #"[{"value":1.5}]"#, claim.replacingOccurrences(of: #""/a[1]""#, with: #""\ud800x""#),
+            String(claim.dropLast()), claim + " ", claim + "]",
+        ] {
+            #expect(ClaimsReader.claims(from: Data(refused.utf8)) == nil, "\(refused)")
+        }
+    }
 }

@@ -85,6 +85,7 @@ struct ReportFormatTests {
         let document = ReportDocument(run: run, tool: reporter.tool)
         #expect(reporter.stitched(document) != nil, "every part was prepared: the stitched path must be taken")
         #expect(reporter.finish(run) == whole)
+        #expect(reporter.finishParts(run).count > run.assistants.count)
 
         // A result changed after its part was prepared (or never prepared): the document is encoded whole.
         var changed = run

@@ -2,9 +2,12 @@ import Foundation
 import HuellaCore
 import HuellaExtract
 import HuellaFetch
+import HuellaKit
+import HuellaRules
 import HuellaTestSupport
 import Testing
 
+@testable import GRDB
 @testable import HuellaStore
 
 @Suite("state store")
@@ -36,6 +39,65 @@ struct StateStoreTests {
         let cached = try #require(store.page("https://va.test/"))
         #expect(cached.validators == Validators(etag: "\"abc\"", lastModified: "Mon, 30 Nov 2026 02:00:00 GMT"))
         #expect(cached.extraction == extraction)
+        #expect(cached.claimsJSON == nil)
+
+        // Claims kept apart as JSON (schema v2) read back the same, with their bytes.
+        let claimsJSON = try #require(EncodedClaims.encode(claims))
+        store.savePage("https://va.test/", response: response, extraction: extraction, claimsJSON: claimsJSON)
+        let apart = try #require(store.page("https://va.test/"))
+        #expect(apart.extraction == extraction)
+        #expect(apart.claimsJSON == claimsJSON)
+    }
+
+    @Test("a store written by schema v1 is migrated and its pages still read")
+    func migration() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path + "/state.sqlite"
+        let claim = Claim(kind: .email, value: .text("ana@va.test"), origin: .website, url: "https://va.test/", excerpt: "ana@va.test", locator: "/p")
+        let extraction = PageExtraction(claims: [claim], profileLinks: [], diagnostics: [], language: nil)
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StateStore.migrator.migrate(queue, upTo: "v1")
+            try queue.write { db in
+                try db.execute(
+                    sql: "INSERT INTO page (url, etag, status, extraction, fetchedAt) VALUES (?, ?, 200, ?, 0)",
+                    arguments: ["https://va.test/", "\"v1\"", try JSONEncoder().encode(extraction)])
+            }
+        }
+        let store = try StateStore(path: path)
+        let cached = try #require(store.page("https://va.test/"))
+        #expect(cached.extraction == extraction)
+        #expect(cached.claimsJSON == nil)
+        #expect(cached.validators.etag == "\"v1\"")
+    }
+
+    @Test("a result's JSON spliced from its pages' claims is the bytes of encoding it whole, on a first run and on a run answered 304")
+    func encodedClaims() async throws {
+        let (store, dir) = try store()
+        defer { withExtendedLifetime(dir) {} }
+        let server = try FixtureServer(roots: [FixturePaths.sampleSites])
+        defer { server.stop() }
+        let curl = try CurlFetcher(
+            options: FetchOptions(connectTo: server.connectTo, caFile: server.caFile, allowPrivateNetwork: true))
+        let configuration = AuditConfiguration(
+            vocabulary: try SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml")),
+            hosts: try ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts")))
+        let (assistants, _) = try RosterReader.read(at: FixturePaths.path("Fixtures/sample/roster.json"), displayPath: "roster.json")
+        let auditor = Auditor(
+            fetcher: PoliteFetcher(inner: curl, politeness: Politeness(delayPerHost: 0)),
+            rules: try RuleLoader().load(directories: [FixturePaths.rules]), configuration: configuration, currentYear: 2026,
+            cache: store)
+        for pass in ["first", "nightly"] {
+            let seen = Locked<[(AssistantResult, EncodedClaims?)]>([])
+            let run = await auditor.run(assistants) { result, claims in seen.withLock { $0.append((result, claims)) } }
+            #expect(pass == "first" ? run.notModified == 0 : run.notModified > 0, "\(pass)")
+            #expect(seen.withLock { $0.count } == assistants.count)
+            for (result, claims) in seen.withLock({ $0 }) {
+                let claims = try #require(claims, "\(pass): \(result.id) came without its claims encoded")
+                #expect(claims.arrays.count > 1)
+                #expect(try result.compactJSON(claims: claims) == (try result.compactJSON()), "\(pass): \(result.id)")
+            }
+        }
     }
 
     @Test("robots verdicts are kept for a day, never a transient 'disallow all'")
