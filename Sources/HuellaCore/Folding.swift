@@ -16,6 +16,22 @@ public enum Folding {
         return String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
+    /// A whole string folded, scalar by scalar (tests hold it to Foundation's folding of the
+    /// string on every fixture page's text).
+    public static func fold(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                out.unicodeScalars.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+            } else {
+                out += fold(scalar)
+            }
+        }
+        return out
+    }
+
     /// Latin-1 Supplement and Latin Extended-A (U+00C0–U+017F), folded by Foundation once.
     private static let latin: [UInt32: String] = {
         var table: [UInt32: String] = [:]

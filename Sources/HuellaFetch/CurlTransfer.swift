@@ -26,7 +26,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Decoded bytes seen in all, also those past the cap (read on a little for compressed
     /// bodies, to tell a bomb from a long page).
     private var decodedTotal = 0
-    private var headers: [String: String] = [:]
+    private(set) var headers: [String: String] = [:]
     private var headerBytes = 0
     private var headersTooLarge = false
     /// The address the SSRF guard refused, if it refused one.
@@ -126,12 +126,21 @@ final class CurlTransfer: @unchecked Sendable {
             headersTooLarge = true
             return 0
         }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.hasPrefix("HTTP/") {
+        // On bytes: HTTP's optional white space is spaces and tabs (RFC 9110 §5.6.3), and the
+        // line ends in CR LF. (Foundation's trimming here was 13 % of the curl side of a nightly run.)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        var start = line.startIndex
+        var end = line.endIndex
+        while start < end, isSpace(line[start]) { start += 1 }
+        while end > start, isSpace(line[end - 1]) { end -= 1 }
+        let content = UnsafeRawBufferPointer(rebasing: line[start..<end])
+        if content.starts(with: "HTTP/".utf8) {
             headers = [:]
-        } else if let colon = text.firstIndex(of: ":") {
-            let name = text[..<colon].lowercased()
-            headers[name] = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        } else if let colon = content.firstIndex(of: UInt8(ascii: ":")) {
+            var valueStart = colon + 1
+            while valueStart < content.endIndex, isSpace(content[valueStart]) { valueStart += 1 }
+            let name = String(decoding: UnsafeRawBufferPointer(rebasing: content[..<colon]), as: UTF8.self).lowercased()
+            headers[name] = String(decoding: UnsafeRawBufferPointer(rebasing: content[valueStart...]), as: UTF8.self)
         }
         return line.count
     }

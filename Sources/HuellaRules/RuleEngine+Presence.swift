@@ -153,6 +153,6 @@ enum Support {
     }
 
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+        Folding.fold(text).trimmingCharacters(in: .whitespaces)
     }
 }

@@ -9,8 +9,8 @@ extension RuleEngine {
 
     /// Whether an excerpt scopes its date to the VA business rather than the whole career.
     static func isBusinessScope(_ excerpt: String) -> Bool {
-        let folded = excerpt.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        return businessScope.contains { folded.contains($0) }
+        let folded = Folding.fold(excerpt).utf8
+        return businessScope.contains { folded.firstRange(of: $0.utf8) != nil }
     }
 
     func timeline(_ check: Check.TimelineCheck, tolerance: Int, minimumAge: Int, in subject: AuditSubject) -> [Raw] {

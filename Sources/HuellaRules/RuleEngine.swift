@@ -96,12 +96,13 @@ public struct RuleEngine: Sendable {
 
     /// Replaces `{name}` placeholders with their values.
     static func fill(_ template: String, with values: [String: String]) -> String {
-        // One pass over the template; a value is not searched again for placeholders.
+        // One pass over the template; a value is not searched again for placeholders. Braces
+        // are found on UTF-8 (ASCII bytes, so the indices are the string's own).
         var out = ""
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
+            let afterOpen = rest.utf8.index(after: open)
+            guard let close = rest.utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")) else { break }
             out += rest[..<open]
             let name = String(rest[afterOpen..<close])
             if let value = values[name] {

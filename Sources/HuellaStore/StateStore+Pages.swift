@@ -20,7 +20,9 @@ extension StateStore {
     public func page(_ url: String) -> CachedPage? {
         // The row is read under the database's lock; its claims are decoded after, so that
         // assistants audited at once decode in parallel instead of one after another.
-        let found = try? database.read { db -> (CachedPage, Data, Data?)? in
+        // One SELECT is atomic on its own: `unsafeRead` runs it without the transaction and the
+        // read-only pragmas `read` wraps it in (four statements more, per page, in profiles).
+        let found = try? database.unsafeRead { db -> (CachedPage, Data, Data?)? in
             // Cached statements: a run asks these thousands of times, and preparing the SQL each time showed in profiles.
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM page WHERE url = ?"), arguments: [url]) else { return nil }
             let page = CachedPage(
@@ -69,7 +71,7 @@ extension StateStore {
     /// A stored robots.txt body younger than `maxAge` seconds; only bodies (2xx) and "allow all"
     /// (4xx) verdicts are kept, never a transient "disallow all".
     public func robots(_ origin: String, maxAge: Double = 24 * 3600) -> RobotsTxt? {
-        try? database.read { db -> RobotsTxt? in
+        try? database.unsafeRead { db -> RobotsTxt? in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM robots WHERE origin = ?"), arguments: [origin]) else { return nil }
             let fetched: Double = row["fetchedAt"]
             guard Date().timeIntervalSince1970 - fetched < maxAge else { return nil }

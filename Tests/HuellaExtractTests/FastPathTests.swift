@@ -182,6 +182,16 @@ struct FastPathTests {
         return tokens
     }
 
+    @Test("whole strings fold as Foundation folds them")
+    func stringFolding() {
+        let texts = Self.pageBlocks().flatMap { $0.map(\.text) } + Self.generatedBlocks().map(\.text)
+            + ["Café e\u{301} ÅNGSTRÖM straße ﬁne Σίσυφος İstanbul ǅ", "Ünïcödé 😀 𝔘𝔫𝔦", "Ĳssel Œuvre"]
+        #expect(texts.count > 500)
+        for text in texts {
+            #expect(Folding.fold(text) == text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), "\(text)")
+        }
+    }
+
     @Test("names reduce as they did with Foundation's folding")
     func names() {
         for text in Self.latinSamples {

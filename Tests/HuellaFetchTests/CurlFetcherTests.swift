@@ -34,6 +34,27 @@ struct CurlFetcherTests {
         #expect(request.headers["user-agent"]?.hasPrefix("huella/") == true)
     }
 
+    @Test("header lines are split at the first colon and trimmed of HTTP white space only; a new status line starts over")
+    func headerLines() async {
+        let response = await withCheckedContinuation { continuation in
+            let transfer = CurlTransfer(
+                url: "https://fetch.test/", options: FetchOptions(), validators: nil, cancellation: CancellationToken(),
+                continuation: continuation)
+            func feed(_ line: String) { _ = Array(line.utf8).withUnsafeBytes { transfer.receiveHeader($0) } }
+            feed("HTTP/1.1 301 Moved\r\n")
+            feed("Location: /elsewhere\r\n")
+            feed("HTTP/1.1 200 OK\r\n")
+            for line in ["ETag:  \"a:b\" \r\n", "Content-Type:\ttext/html; charset=utf-8\r\n", "X-Empty:\r\n", "X-Lone\r\n", "  X-Padded : v\u{A0}\r\n", "\r\n"] {
+                feed(line)
+            }
+            #expect(transfer.headers == ["etag": "\"a:b\"", "content-type": "text/html; charset=utf-8", "x-empty": "", "x-padded ": "v\u{A0}"])
+            continuation.resume(
+                returning: FetchResponse(
+                    url: "", finalURL: "", status: nil, outcome: .ok, error: nil, contentType: nil, body: Data(), truncated: false))
+        }
+        #expect(response.outcome == .ok)
+    }
+
     @Test(
         "maps statuses to outcomes",
         arguments: [
