@@ -7,10 +7,18 @@ extension RuleEngine {
         "virtual assistant", "as a va", "como va",
     ]
 
+    private static let businessScopeBytes = businessScope.map { Array($0.utf8) }
+
     /// Whether an excerpt scopes its date to the VA business rather than the whole career.
     static func isBusinessScope(_ excerpt: String) -> Bool {
-        let folded = Folding.fold(excerpt).utf8
-        return businessScope.contains { folded.firstRange(of: $0.utf8) != nil }
+        // A plain byte search: the generic `firstRange(of:)` on UTF-8 views was a fifth of the rules' time.
+        let text = Array(Folding.fold(excerpt).utf8)
+        return businessScopeBytes.contains { phrase in
+            guard phrase.count <= text.count else { return false }
+            return (0...(text.count - phrase.count)).contains { start in
+                text[start] == phrase[0] && text[start..<(start + phrase.count)].elementsEqual(phrase)
+            }
+        }
     }
 
     func timeline(_ check: Check.TimelineCheck, tolerance: Int, minimumAge: Int, in subject: AuditSubject) -> [Raw] {

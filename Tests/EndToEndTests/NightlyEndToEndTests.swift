@@ -98,6 +98,20 @@ struct NightlyEndToEndTests {
         #expect(report.assistants.first { $0.id == "va-04" }?.state != "complete")
     }
 
+    @Test("--state with a bare file name keeps the store in the current folder")
+    func bareStatePath() throws {
+        let server = try FixtureServer(roots: [FixturePaths.sampleSites])
+        let folder = try TemporaryDirectory()
+        let run = try HuellaRun.run(
+            ["audit", "--roster", FixturePaths.path("Fixtures/sample/roster.json"), "--format", "json", "--delay", "0",
+             "--state", "nightly.sqlite", "--cacert", server.caFile, "--allow-private-network"]
+                + server.connectTo.flatMap { ["--connect-to", $0] }, in: folder.path)
+        #expect(run.status <= 1, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/nightly.sqlite"))
+        let history = try HuellaRun.run(["history", "--state", "nightly.sqlite"], in: folder.path)
+        #expect(history.status == 0, "\(history.stderr)")
+    }
+
     @Test("a second run on the same store exits at once with its own status while the first holds the lock")
     func lock() throws {
         let copy = try slowSites(delay: 6)

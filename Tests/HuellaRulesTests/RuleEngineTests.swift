@@ -40,6 +40,16 @@ struct RuleEngineTests {
         #expect(RuleEngine.fill("{found}{found}", with: values) == "55")
     }
 
+    @Test("a date scoped to the VA business is told from one about the career, in English and Spanish, whatever the case and accents")
+    func businessScope() {
+        for scoped in ["Desde 2019 trabajo por mi cuenta", "AUTÓNOMA desde 2018", "Since 2020 I run My Own Business", "asistente virtual desde 2017"] {
+            #expect(RuleEngine.isBusinessScope(scoped), "\(scoped)")
+        }
+        for career in ["Since 2015 in accounting", "Desde 2012 en contabilidad", "", "2019"] {
+            #expect(!RuleEngine.isBusinessScope(career), "\(career)")
+        }
+    }
+
     @Test("years beyond the tolerance disagree; within it they do not")
     func years() {
         let site = "https://va.test/"
