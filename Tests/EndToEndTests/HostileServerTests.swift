@@ -85,11 +85,13 @@ struct HostileServerTests {
         #expect(server.listenerConnections() == 0, "a refused address was connected to")
 
         // The peak of any child of this test process (a bound on the hostile run's own). Under
-        // AddressSanitizer (`scripts/sanitize`) shadow memory and the quarantine of freed blocks
-        // count too, so the bound is three times as wide: still far below an unbounded read.
+        // a sanitizer (`scripts/sanitize`) shadow memory counts too (and, for AddressSanitizer,
+        // the quarantine of freed blocks; ThreadSanitizer documents 5–10× memory), so the bound
+        // is three times as wide: still far below an unbounded read. (A ThreadSanitizer run
+        // measured 424 MB here, 94 MB without a sanitizer.)
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        let sanitized = ProcessInfo.processInfo.environment["HUELLA_SANITIZER"] == "address"
+        let sanitized = ProcessInfo.processInfo.environment["HUELLA_SANITIZER"] != nil
         let boundMB = sanitized ? 1200 : 400
         #expect(usage.ru_maxrss < boundMB * 1024, "peak memory of a child: \(usage.ru_maxrss / 1024) MB")
         print("hostile run: \(Int(elapsed)) s, peak RSS of a child \(usage.ru_maxrss / 1024) MB")
