@@ -6,10 +6,7 @@ import Foundation
 /// through UTF-16 and ICU and was a large share of extraction time.
 public enum Folding {
     public static func fold(_ scalar: Unicode.Scalar) -> String {
-        if scalar.value < 0x80 {
-            let byte = UInt8(scalar.value)
-            return String(UnicodeScalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
-        }
+        if scalar.value < 0x80 { return String(lowered(UInt8(scalar.value))) }
         if let folded = latin[scalar.value] { return folded }
         // A combining accent on its own: what diacritic folding removes from a decomposed letter.
         if (0x300...0x36F).contains(scalar.value) { return "" }
@@ -23,13 +20,17 @@ public enum Folding {
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {
-                let byte = UInt8(scalar.value)
-                out.unicodeScalars.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+                out.unicodeScalars.append(lowered(UInt8(scalar.value)))
             } else {
                 out += fold(scalar)
             }
         }
         return out
+    }
+
+    /// An ASCII letter in lower case; any other ASCII byte as it is.
+    private static func lowered(_ byte: UInt8) -> Unicode.Scalar {
+        Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
     }
 
     /// Latin-1 Supplement and Latin Extended-A (U+00C0–U+017F), folded by Foundation once.

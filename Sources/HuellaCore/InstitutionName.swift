@@ -20,7 +20,7 @@ public struct InstitutionName: Sendable, Hashable {
     ]
 
     public init(_ text: String) {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let folded = Folding.fold(text)
         let cleaned = String(folded.map { $0.isLetter || $0.isNumber ? $0 : " " })
         let all = cleaned.split(separator: " ").map(String.init)
         acronym = all.filter { !["de", "del", "la", "of", "the", "y", "and"].contains($0) }.compactMap(\.first).map(String.init).joined()

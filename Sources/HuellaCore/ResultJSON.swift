@@ -5,9 +5,18 @@ import Foundation
 /// of encoding the same claims a second time. Keys are sorted, so the bytes are stable.
 extension AssistantResult {
     public func compactJSON() throws -> Data {
+        try HuellaJSON.encoder(pretty: false).encode(self)
+    }
+}
+
+/// The one JSON encoder configuration huella writes with (reports, the store's results and
+/// claims): sorted keys, so the bytes are stable, and slashes unescaped. Splicing stored
+/// claims into a result and laying compact bytes out pretty both rely on every writer using it.
+public enum HuellaJSON {
+    public static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 }
 
@@ -83,9 +92,7 @@ public struct EncodedClaims: Sendable, Hashable {
 
     /// Claims as a compact JSON array, encoded as `compactJSON()` encodes them.
     public static func encode(_ claims: [Claim]) -> Data? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try? encoder.encode(claims)
+        try? HuellaJSON.encoder(pretty: false).encode(claims)
     }
 
     /// Adds the next claims, as an array `encode` wrote (or the store kept).

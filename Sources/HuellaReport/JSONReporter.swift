@@ -34,7 +34,7 @@ public struct JSONReporter: Reporter {
         let document = ReportDocument(run: run, tool: tool)
         if let pieces = stitched(document) { return pieces }
         // Encoding a tree of strings and numbers cannot fail; an empty object is a safe fallback.
-        var data = (try? ReportJSON.encoder(pretty: true).encode(document)) ?? Data("{}".utf8)
+        var data = (try? HuellaJSON.encoder(pretty: true).encode(document)) ?? Data("{}".utf8)
         data.append(0x0A)
         return [data]
     }
@@ -45,7 +45,7 @@ public struct JSONReporter: Reporter {
         let prepared = parts.withLock { $0 }
         // Sorted keys put "assistants" first; the other members are encoded as one object
         // whose opening brace is dropped.
-        guard let rest = try? ReportJSON.encoder(pretty: true).encode(ReportDocument.WithoutAssistants(document)),
+        guard let rest = try? HuellaJSON.encoder(pretty: true).encode(ReportDocument.WithoutAssistants(document)),
             rest.starts(with: Data("{\n".utf8))
         else { return nil }
         var pieces = [Data("{\n  \"assistants\" : [\n".utf8)]
@@ -75,7 +75,7 @@ public struct JSONLinesReporter: Reporter {
     }
 
     public func streamed(_ assistant: AssistantResult) -> Data? {
-        var data = (try? ReportJSON.encoder(pretty: false).encode(Line(tool: tool, assistant: assistant))) ?? Data()
+        var data = (try? HuellaJSON.encoder(pretty: false).encode(Line(tool: tool, assistant: assistant))) ?? Data()
         data.append(0x0A)
         return data
     }

@@ -59,12 +59,3 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 }
-
-/// One encoder configuration for every JSON huella writes: sorted keys, so byte-stable.
-enum ReportJSON {
-    static func encoder(pretty: Bool) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-}

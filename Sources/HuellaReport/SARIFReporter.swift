@@ -32,7 +32,7 @@ public struct SARIFReporter: Reporter {
                     invocations: [Invocation(executionSuccessful: true, startTimeUtc: run.startedAt, endTimeUtc: run.finishedAt)],
                     results: results, columnKind: "unicodeCodePoints")
             ])
-        var data = (try? ReportJSON.encoder(pretty: true).encode(log)) ?? Data("{}".utf8)
+        var data = (try? HuellaJSON.encoder(pretty: true).encode(log)) ?? Data("{}".utf8)
         data.append(0x0A)
         return data
     }

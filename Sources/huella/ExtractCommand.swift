@@ -58,9 +58,7 @@ struct ExtractCommand: AsyncParsableCommand {
         extraction.diagnostics.forEach { Diagnostics().report($0) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(extraction.claims))
+            FileHandle.standardOutput.write(try HuellaJSON.encoder(pretty: true).encode(extraction.claims))
             print()
         case .table:
             for claim in extraction.claims {
