@@ -154,8 +154,7 @@ public enum ClaimsReader {
             while at < bytes.count {
                 switch bytes[at] {
                 case UInt8(ascii: "\""):
-                    at += 1
-                    while at < bytes.count, bytes[at] != UInt8(ascii: "\"") { at += bytes[at] == UInt8(ascii: "\\") ? 2 : 1 }
+                    at = closingQuote(in: bytes, after: at)
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1

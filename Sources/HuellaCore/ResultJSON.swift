@@ -20,6 +20,14 @@ public enum HuellaJSON {
     }
 }
 
+/// Where the string that opens at `open` (a quote) closes: the index of its closing quote, or
+/// at least `bytes.count` when it does not close. Escaped quotes do not close it.
+func closingQuote(in bytes: UnsafeBufferPointer<UInt8>, after open: Int) -> Int {
+    var end = open + 1
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+    return end
+}
+
 /// Compact JSON laid out as Foundation's `JSONEncoder` lays out `.prettyPrinted` output:
 /// two spaces a level, `"key" : value`, an empty container as an opening, an empty line and
 /// its closing. Tests hold the two byte for byte equal on reports and generated documents.
@@ -45,9 +53,7 @@ public enum PrettyJSON {
                 switch byte {
                 case UInt8(ascii: "\""):
                     // A string, copied whole: its braces, commas and colons are text.
-                    var end = index + 1
-                    while end < count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
-                    end = min(end, count - 1)
+                    let end = min(closingQuote(in: bytes, after: index), count - 1)
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...end]))
                     index = end
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
