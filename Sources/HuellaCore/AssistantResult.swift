@@ -3,7 +3,17 @@ public struct AssistantResult: Sendable, Hashable, Codable {
     public var id: String
     public var name: String?
     public var sources: [Source]
-    public var claims: [Claim]
+    /// Every claim read, self-reported ones first.
+    public var claims: [Claim] {
+        get { lazyClaims?.claims ?? decodedClaims }
+        set {
+            decodedClaims = newValue
+            lazyClaims = nil
+        }
+    }
+    private var decodedClaims: [Claim]
+    /// Set when the claims are still the JSON the pipeline had (`init(…, encodedClaims:)`).
+    private var lazyClaims: LazyClaims?
     public var findings: [Finding]
     public var diagnostics: [Diagnostic]
     /// How each profile and the website link to each other.
@@ -28,9 +38,43 @@ public struct AssistantResult: Sendable, Hashable, Codable {
         self.id = id
         self.name = name
         self.sources = sources
-        self.claims = claims
+        self.decodedClaims = claims
         self.findings = findings
         self.diagnostics = diagnostics
+    }
+
+    /// A result whose claims stay encoded until something reads them: `compactJSON(claims:)`
+    /// splices the bytes and never does.
+    public init(
+        id: String, name: String?, sources: [Source], encodedClaims: EncodedClaims, findings: [Finding],
+        diagnostics: [Diagnostic], links: [ProfileLink] = []
+    ) {
+        self.init(id: id, name: name, sources: sources, claims: [], findings: findings, diagnostics: diagnostics, links: links)
+        lazyClaims = LazyClaims(encodedClaims)
+    }
+
+    /// The claims as the JSON they are still kept in, if they were never decoded.
+    public var encodedClaims: EncodedClaims? { lazyClaims?.encoded }
+
+    /// Equal when every field is; claims still encoded in the same bytes are equal without
+    /// being decoded (a result and its marked copy share them).
+    public static func == (lhs: AssistantResult, rhs: AssistantResult) -> Bool {
+        guard lhs.id == rhs.id, lhs.name == rhs.name, lhs.sources == rhs.sources, lhs.findings == rhs.findings,
+            lhs.diagnostics == rhs.diagnostics, lhs.links == rhs.links, lhs.state == rhs.state
+        else { return false }
+        if let left = lhs.lazyClaims, let right = rhs.lazyClaims, left === right || left.encoded == right.encoded { return true }
+        return lhs.claims == rhs.claims
+    }
+
+    /// Claims are left out of the hash (equal results still hash equal), so hashing never decodes them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(name)
+        hasher.combine(sources)
+        hasher.combine(findings)
+        hasher.combine(diagnostics)
+        hasher.combine(links)
+        hasher.combine(state)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -52,7 +96,7 @@ public struct AssistantResult: Sendable, Hashable, Codable {
         id = try c.decode(String.self, forKey: .id)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         sources = try c.decode([Source].self, forKey: .sources)
-        claims = try c.decode([Claim].self, forKey: .claims)
+        decodedClaims = try c.decode([Claim].self, forKey: .claims)
         findings = try c.decode([Finding].self, forKey: .findings)
         diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
         links = try c.decodeIfPresent([ProfileLink].self, forKey: .links) ?? []

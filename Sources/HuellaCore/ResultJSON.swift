@@ -103,6 +103,49 @@ public struct EncodedClaims: Sendable, Hashable {
 
     /// Adds the next claims, as an array `encode` wrote (or the store kept).
     public mutating func append(_ array: Data) { arrays.append(array) }
+
+    /// One array read back: fast with `ClaimsReader`, else with `JSONDecoder`; nil if neither can.
+    public static func decode(_ array: Data) -> [Claim]? {
+        if let claims = ClaimsReader.claims(from: array) { return claims }
+        let decoder = JSONDecoder()
+        decoder.userInfo[ClaimValue.jsonDecoding] = true
+        return try? decoder.decode([Claim].self, from: array)
+    }
+
+    /// Every array read back, in order; nil if one cannot be.
+    public func decoded() -> [Claim]? {
+        var claims: [Claim] = []
+        for array in arrays {
+            guard let more = Self.decode(array) else { return nil }
+            claims += more
+        }
+        return claims
+    }
+}
+
+/// An assistant's claims kept as the JSON the pipeline had, decoded the first time something
+/// reads them. A nightly run that reuses an unchanged assistant's findings writes its claims
+/// into the store and the JSON report as these bytes and never decodes them; other reports
+/// (HTML, redaction) read them and pay for the decoding then.
+///
+/// The bytes are always ones huella wrote and has read back before (see `Auditor`), so they
+/// decode; if they ever did not, the claims read as none rather than stop the run.
+final class LazyClaims: Sendable {
+    let encoded: EncodedClaims
+    private let decodedClaims = Locked<[Claim]?>(nil)
+
+    init(_ encoded: EncodedClaims) {
+        self.encoded = encoded
+    }
+
+    var claims: [Claim] {
+        decodedClaims.withLock { cache in
+            if let cache { return cache }
+            let claims = encoded.decoded() ?? []
+            cache = claims
+            return claims
+        }
+    }
 }
 
 extension AssistantResult {

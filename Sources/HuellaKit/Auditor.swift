@@ -13,6 +13,11 @@ public struct Auditor: Sendable {
     let extractor: PageExtractor
     let logger: Logger
     let cache: (any PageCache)?
+    /// The run-wide part of every reuse key: this build, the rules as loaded (overrides
+    /// applied), the language and the year.
+    let ruleInputs: String
+    /// Whether a rule tells a page read now from one unchanged since (by their outcomes).
+    let rulesReadOutcomes: Bool
 
     public init(
         fetcher: any Fetcher, rules: [Rule], configuration: AuditConfiguration, currentYear: Int? = nil,
@@ -21,7 +26,16 @@ public struct Auditor: Sendable {
     ) {
         self.cache = cache
         self.fetcher = fetcher
-        self.engine = RuleEngine(rules: rules, language: configuration.language, currentYear: currentYear)
+        let engine = RuleEngine(rules: rules, language: configuration.language, currentYear: currentYear)
+        self.engine = engine
+        let rulesJSON = (try? HuellaJSON.encoder(pretty: false).encode(engine.rules)).map { String(decoding: $0, as: UTF8.self) }
+        self.ruleInputs = Fingerprint.of([
+            HuellaVersion.current, HuellaVersion.build, rulesJSON ?? UUID().uuidString, engine.language.rawValue, String(engine.currentYear),
+        ])
+        self.rulesReadOutcomes = engine.rules.contains { rule in
+            guard rule.isEnabled, case .sourceOutcome(_, let outcomes) = rule.check else { return false }
+            return outcomes.contains(where: \.wasRead)
+        }
         self.configuration = configuration
         self.extractor = PageExtractor(vocabulary: configuration.vocabulary, hosts: configuration.hosts)
         self.logger = logger
@@ -106,7 +120,8 @@ public struct Auditor: Sendable {
     /// `audit`, with the result's claims as JSON when a state store is in use (its pages'
     /// claims are kept as JSON anyway).
     func auditEncoded(_ assistant: Assistant) async -> (AssistantResult, EncodedClaims?) {
-        var gathered = Gathered(claims: SelfReportClaims.of(assistant, vocabulary: configuration.vocabulary), encoding: cache != nil)
+        var gathered = Gathered(
+            selfReport: SelfReportClaims.of(assistant, vocabulary: configuration.vocabulary), encoding: cache != nil)
         var discovered: [String] = []
 
         if let website = assistant.website {
@@ -127,7 +142,7 @@ public struct Auditor: Sendable {
             targets.append((url, how))
         }
         if targets.count > configuration.maxProfilesPerAssistant {
-            gathered.diagnostics.append(
+            gathered.note(
                 Diagnostic(
                     level: .note, location: assistant.origin,
                     message: "\(targets.count) profiles; only the first \(configuration.maxProfilesPerAssistant) were read"))
@@ -135,45 +150,152 @@ public struct Auditor: Sendable {
         }
         await readAll(targets, role: .profile).forEach { gathered.add($0) }
         for path in assistant.evidence { gathered.addEvidence(path, vocabulary: configuration.vocabulary) }
+        return await conclude(assistant, gathered)
+    }
 
-        let subject = AuditSubject(
-            assistantID: assistant.id, website: assistant.website, sources: gathered.sources, claims: gathered.claims)
+    /// The rules' verdict on what was gathered. With a state store, an assistant whose rules'
+    /// inputs are the same as last time (same claims bytes, same sources as the rules see
+    /// them, same rules, year and language: `reuseKey`) gets last time's findings, links and
+    /// name back without its claims being decoded or the rules run; any change runs them.
+    private func conclude(_ assistant: Assistant, _ gathered: Gathered) async -> (AssistantResult, EncodedClaims?) {
+        var gathered = gathered
+        var key: String?
+        if let cache, let encoded = gathered.encoded {
+            let reuseKey = reuseKey(assistant, sources: gathered.sources, claims: encoded)
+            if let stored = cache.verdict(for: assistant.id, key: reuseKey), let verdict = try? JSONDecoder().decode(Verdict.self, from: stored) {
+                let result = AssistantResult(
+                    id: assistant.id, name: verdict.name, sources: gathered.sources, encodedClaims: encoded, findings: verdict.findings,
+                    diagnostics: gathered.diagnostics, links: verdict.links)
+                return (result, encoded)
+            }
+            key = reuseKey
+        }
+        // Stored claims that no longer decode (a damaged store): that page is read again in full.
+        var reread = false
+        for index in gathered.entries.indices where !gathered.decode(index) {
+            guard let source = gathered.entries[index].source else { continue }
+            gathered.entries[index] = Gathered.Entry(await read(source.url, role: source.role, discovery: source.discovery, revalidate: false))
+            reread = true
+        }
+        if reread, let encoded = gathered.encoded { key = reuseKey(assistant, sources: gathered.sources, claims: encoded) }
+        let claims = gathered.claims
+        let subject = AuditSubject(assistantID: assistant.id, website: assistant.website, sources: gathered.sources, claims: claims)
         let findings = engine.evaluate(subject)
-        let name = assistant.name ?? gathered.claims.first { $0.kind == .name && $0.origin == .website }?.value.text
+        let name = assistant.name ?? claims.first { $0.kind == .name && $0.origin == .website }?.value.text
+        let links = Reciprocity.links(of: subject)
+        if let cache, let key, let verdict = try? HuellaJSON.encoder(pretty: false).encode(Verdict(name: name, findings: findings, links: links)) {
+            cache.rememberVerdict(verdict, for: assistant.id, key: key)
+        }
         let result = AssistantResult(
-            id: assistant.id, name: name, sources: gathered.sources, claims: gathered.claims, findings: findings,
-            diagnostics: gathered.diagnostics, links: Reciprocity.links(of: subject))
+            id: assistant.id, name: name, sources: gathered.sources, claims: claims, findings: findings,
+            diagnostics: gathered.diagnostics, links: links)
         return (result, gathered.encoded)
     }
 
-    /// What an assistant's pages and files yielded so far.
+    /// What the rules concluded on an assistant, kept for the next run.
+    struct Verdict: Codable {
+        var name: String?
+        var findings: [Finding]
+        var links: [ProfileLink]
+    }
+
+    /// Everything the rules' verdict depends on (`RuleEngine.evaluate` and `Reciprocity` are
+    /// pure): the run's rules, language and year (`ruleInputs`), the assistant's id, name and
+    /// website, each source as the rules see it, and every claim's bytes.
+    func reuseKey(_ assistant: Assistant, sources: [Source], claims: EncodedClaims) -> String {
+        var hash = FNV128()
+        hash.part(ruleInputs)
+        hash.part(assistant.id)
+        hash.part(assistant.name.map { "name:" + $0 } ?? "")
+        hash.part(assistant.website.map { "site:" + $0 } ?? "")
+        for source in sources {
+            hash.part(source.url)
+            hash.part(source.role.rawValue)
+            hash.part(source.discovery.rawValue)
+            hash.part(source.finalURL ?? "")
+            hash.part(source.error.map { "error:" + $0 } ?? "")
+            // A page read now (200) or unchanged since (304) is the same to the rules, unless a
+            // rule asks for those outcomes by name.
+            if source.outcome.wasRead && !rulesReadOutcomes {
+                hash.part("read")
+            } else {
+                hash.part(source.outcome.rawValue)
+                hash.part(source.status.map(String.init) ?? "")
+            }
+        }
+        hash.part("claims")
+        for array in claims.arrays { hash.part(array) }
+        return hash.hex
+    }
+
+    /// What an assistant's pages and files yielded, in order: the roster's claims, each page,
+    /// notes, each evidence file.
     struct Gathered {
-        var sources: [Source] = []
-        var claims: [Claim]
-        var diagnostics: [Diagnostic] = []
-        /// `claims` as JSON, while every part came with its bytes; nil once one did not.
-        var encoded: EncodedClaims?
+        struct Entry {
+            var source: Source?
+            /// nil while the claims are only JSON (a page that answered 304).
+            var claims: [Claim]? = []
+            /// The claims as JSON, when a state store is in use.
+            var json: Data?
+            var diagnostics: [Diagnostic] = []
 
-        init(claims: [Claim], encoding: Bool) {
-            self.claims = claims
-            if encoding {
-                encoded = EncodedClaims()
-                encode(claims)
+            init(source: Source?, claims: [Claim]?, json: Data?, diagnostics: [Diagnostic]) {
+                self.source = source
+                self.claims = claims
+                self.json = json
+                self.diagnostics = diagnostics
+            }
+
+            init(_ page: PageRead) {
+                let pending = page.claimsPending && page.claimsJSON != nil
+                self.init(
+                    source: page.source, claims: pending ? nil : page.extraction?.claims ?? [], json: page.claimsJSON,
+                    diagnostics: page.extraction?.diagnostics ?? [])
+            }
+
+            /// Whether the entry adds claims (an empty list, decoded or as JSON, does not).
+            var hasClaims: Bool {
+                if let claims { return !claims.isEmpty }
+                return (json?.count ?? 0) > 2
             }
         }
 
-        private mutating func encode(_ more: [Claim]) {
-            guard !more.isEmpty else { return }
-            if let array = EncodedClaims.encode(more) { encoded?.append(array) } else { encoded = nil }
+        var entries: [Entry] = []
+        let encoding: Bool
+
+        init(selfReport: [Claim], encoding: Bool) {
+            self.encoding = encoding
+            entries.append(Entry(source: nil, claims: selfReport, json: encoding ? EncodedClaims.encode(selfReport) : nil, diagnostics: []))
         }
 
-        mutating func add(_ page: PageRead) {
-            sources.append(page.source)
-            if let extraction = page.extraction, !extraction.claims.isEmpty {
-                claims += extraction.claims
-                if let array = page.claimsJSON { encoded?.append(array) } else { encoded = nil }
+        var sources: [Source] { entries.compactMap(\.source) }
+        var diagnostics: [Diagnostic] { entries.flatMap(\.diagnostics) }
+        /// Every claim; call after `decode` succeeded for each entry.
+        var claims: [Claim] { entries.flatMap { $0.claims ?? [] } }
+
+        /// The claims as JSON, while every part that has claims came with its bytes; else nil.
+        var encoded: EncodedClaims? {
+            guard encoding else { return nil }
+            var encoded = EncodedClaims()
+            for entry in entries where entry.hasClaims {
+                guard let json = entry.json else { return nil }
+                encoded.append(json)
             }
-            diagnostics += page.extraction?.diagnostics ?? []
+            return encoded
+        }
+
+        mutating func add(_ page: PageRead) { entries.append(Entry(page)) }
+
+        mutating func note(_ diagnostic: Diagnostic) {
+            entries.append(Entry(source: nil, claims: [], json: nil, diagnostics: [diagnostic]))
+        }
+
+        /// Decodes an entry's pending claims; false if its bytes do not decode.
+        mutating func decode(_ index: Int) -> Bool {
+            guard entries[index].claims == nil else { return true }
+            guard let json = entries[index].json, let claims = EncodedClaims.decode(json) else { return false }
+            entries[index].claims = claims
+            return true
         }
 
         /// A LinkedIn export the VA supplied: a source of its own kind.
@@ -181,14 +303,16 @@ public struct Auditor: Sendable {
             let name = "evidence:" + (path as NSString).lastPathComponent
             do {
                 let reading = try LinkedInExport(vocabulary: vocabulary).read(path: path, timeout: 10)
-                sources.append(Source(url: name, role: .evidence, status: nil, outcome: .ok, error: nil, discovery: .declared))
-                claims += reading.claims
-                encode(reading.claims)
-                diagnostics += reading.diagnostics
+                entries.append(
+                    Entry(
+                        source: Source(url: name, role: .evidence, status: nil, outcome: .ok, error: nil, discovery: .declared),
+                        claims: reading.claims, json: encoding ? EncodedClaims.encode(reading.claims) : nil,
+                        diagnostics: reading.diagnostics))
             } catch {
-                sources.append(
-                    Source(url: name, role: .evidence, status: nil, outcome: .unreadable, error: error.message, discovery: .declared))
-                diagnostics.append(Diagnostic(level: .error, location: path, message: error.message))
+                entries.append(
+                    Entry(
+                        source: Source(url: name, role: .evidence, status: nil, outcome: .unreadable, error: error.message, discovery: .declared),
+                        claims: [], json: nil, diagnostics: [Diagnostic(level: .error, location: path, message: error.message)]))
             }
         }
     }
@@ -213,10 +337,13 @@ public struct Auditor: Sendable {
         var extraction: PageExtraction?
         /// The extraction's claims as JSON, when a state store is in use.
         var claimsJSON: Data?
+        /// The claims are `claimsJSON` only, not decoded (`extraction.claims` is empty).
+        var claimsPending = false
     }
 
-    private func read(_ url: String, role: SourceRole, discovery: Source.Discovery) async -> PageRead {
-        let cached = cache?.cached(url)
+    /// `revalidate: false` reads the page in full whatever the cache holds.
+    private func read(_ url: String, role: SourceRole, discovery: Source.Discovery, revalidate: Bool = true) async -> PageRead {
+        let cached = revalidate ? cache?.cached(url) : nil
         let response = await fetcher.fetch(url, validators: cached?.validators)
         logger.debug("fetched", metadata: ["url": "\(url)", "outcome": "\(response.outcome.rawValue)"])
         var error = response.error
@@ -237,7 +364,8 @@ public struct Auditor: Sendable {
             finalURL: response.finalURL == url ? nil : response.finalURL, discovery: discovery)
         // Unchanged since the last run: its claims are the ones remembered, not parsed again.
         if outcome == .notModified, let cached {
-            return PageRead(source: source, extraction: cached.extraction, claimsJSON: cached.claimsJSON)
+            return PageRead(
+                source: source, extraction: cached.extraction, claimsJSON: cached.claimsJSON, claimsPending: cached.claimsJSON != nil)
         }
         guard outcome == .ok else { return PageRead(source: source, extraction: nil) }
         // An image or a file is not read as HTML, whatever its body holds.

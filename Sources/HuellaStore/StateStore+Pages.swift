@@ -11,13 +11,15 @@ public struct CachedPage: Sendable, Hashable {
     public var contentType: String?
     public var finalURL: String?
     public var extraction: PageExtraction
-    /// The extraction's claims as the JSON array `EncodedClaims.encode` writes, when the row has it.
+    /// The extraction's claims as the JSON array `EncodedClaims.encode` writes, when the row has
+    /// it (then `extraction.claims` is empty if the page was read with `decodingClaims: false`).
     public var claimsJSON: Data?
 }
 
 extension StateStore {
-    /// The cached copy of a page, if any.
-    public func page(_ url: String) -> CachedPage? {
+    /// The cached copy of a page, if any. `decodingClaims: false` leaves claims kept apart as
+    /// `claimsJSON` only (`extraction.claims` empty) for the caller to decode if it needs them.
+    public func page(_ url: String, decodingClaims: Bool = true) -> CachedPage? {
         // The row is read under the database's lock; its claims are decoded after, so that
         // assistants audited at once decode in parallel instead of one after another.
         // One SELECT is atomic on its own: `unsafeRead` runs it without the transaction and the
@@ -35,8 +37,10 @@ extension StateStore {
         guard let (page, data, claimsJSON) = found, var extraction = try? decoder.decode(PageExtraction.self, from: data) else { return nil }
         var cached = page
         if let claimsJSON {
-            guard let claims = ClaimsReader.claims(from: claimsJSON) ?? (try? decoder.decode([Claim].self, from: claimsJSON)) else { return nil }
-            extraction.claims = claims
+            if decodingClaims {
+                guard let claims = EncodedClaims.decode(claimsJSON) else { return nil }
+                extraction.claims = claims
+            }
             cached.claimsJSON = claimsJSON
         }
         cached.extraction = extraction
@@ -87,6 +91,27 @@ extension StateStore {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO robots (origin, body, verdict, fetchedAt) VALUES (?, ?, ?, ?)",
                 arguments: [origin, body, allowAll ? "allow-all" : "rules", Date().timeIntervalSince1970])
+        }
+    }
+}
+
+extension StateStore {
+    /// What the rules concluded on an assistant last time, if it was concluded under `key`.
+    public func verdict(assistantID: String, key: String) -> Data? {
+        try? database.unsafeRead { db -> Data? in
+            guard let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT key, verdict FROM verdict WHERE assistantID = ?"), arguments: [assistantID]),
+                row["key"] as String == key
+            else { return nil }
+            return row["verdict"]
+        }
+    }
+
+    /// Keeps an assistant's latest verdict (one per assistant id: a new key replaces the old).
+    public func saveVerdict(assistantID: String, key: String, verdict: Data) {
+        try? database.write { db in
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO verdict (assistantID, key, verdict) VALUES (?, ?, ?)")
+                .execute(arguments: [assistantID, key, verdict])
         }
     }
 }

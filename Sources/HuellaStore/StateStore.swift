@@ -94,6 +94,15 @@ public final class StateStore: Sendable {
             // result reuses the bytes (`EncodedClaims`); rows from v1 keep them inside `extraction`.
             try db.alter(table: "page") { t in t.add(column: "claims", .blob) }
         }
+        migrator.registerMigration("v3") { db in
+            // What the rules concluded on an assistant, under a key of everything they read
+            // (`Auditor`): an unchanged assistant's findings are reused instead of evaluated again.
+            try db.create(table: "verdict") { t in
+                t.primaryKey("assistantID", .text)
+                t.column("key", .text).notNull()
+                t.column("verdict", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

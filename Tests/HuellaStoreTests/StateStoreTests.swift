@@ -100,6 +100,106 @@ struct StateStoreTests {
         }
     }
 
+    /// The store, counting how often a verdict was asked for and found.
+    final class CountingCache: PageCache {
+        let store: StateStore
+        let asked = Locked(0)
+        let found = Locked(0)
+        init(_ store: StateStore) { self.store = store }
+        func cached(_ url: String) -> CachedPage? { store.cached(url) }
+        func remember(_ url: String, response: FetchResponse, extraction: PageExtraction, claimsJSON: Data?) {
+            store.remember(url, response: response, extraction: extraction, claimsJSON: claimsJSON)
+        }
+        func verdict(for assistantID: String, key: String) -> Data? {
+            let verdict = store.verdict(for: assistantID, key: key)
+            asked.withLock { $0 += 1 }
+            if verdict != nil { found.withLock { $0 += 1 } }
+            return verdict
+        }
+        func rememberVerdict(_ verdict: Data, for assistantID: String, key: String) {
+            store.rememberVerdict(verdict, for: assistantID, key: key)
+        }
+        /// (asked, found) since the last call.
+        func take() -> (Int, Int) {
+            func reset(_ count: Locked<Int>) -> Int { count.withLock { value in defer { value = 0 }; return value } }
+            return (reset(asked), reset(found))
+        }
+    }
+
+    @Test("an unchanged assistant's verdict is reused (equal to evaluating again); a changed page, rule set, year or damaged claims evaluate again")
+    func verdicts() async throws {
+        let (store, dir) = try store()
+        defer { withExtendedLifetime(dir) {} }
+        let overlay = try TemporaryDirectory()
+        let server = try FixtureServer(roots: [FixturePaths.sampleSites, overlay.path])
+        defer { server.stop() }
+        let curl = try CurlFetcher(
+            options: FetchOptions(connectTo: server.connectTo, caFile: server.caFile, allowPrivateNetwork: true))
+        let fetcher = PoliteFetcher(inner: curl, politeness: Politeness(delayPerHost: 0))
+        let configuration = AuditConfiguration(
+            vocabulary: try SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml")),
+            hosts: try ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts")))
+        let (assistants, _) = try RosterReader.read(at: FixturePaths.path("Fixtures/sample/roster.json"), displayPath: "roster.json")
+        let rules = try RuleLoader().load(directories: [FixturePaths.rules])
+        let cache = CountingCache(store)
+        func auditor(_ rules: [Rule], year: Int = 2026) -> Auditor {
+            Auditor(fetcher: fetcher, rules: rules, configuration: configuration, currentYear: year, cache: cache)
+        }
+        /// What the rules concluded, and the claims they read, per assistant.
+        func verdicts(_ run: RunResult) -> [String: [String]] {
+            Dictionary(uniqueKeysWithValues: run.assistants.map { a in
+                (a.id, [a.name ?? "-", "\(a.findings)", "\(a.links)", "\(a.claims)", "\(a.diagnostics)"])
+            })
+        }
+
+        let first = await auditor(rules).run(assistants)
+        #expect(cache.take() == (assistants.count, 0), "nothing to reuse on a first run")
+        #expect(!first.assistants.flatMap(\.findings).isEmpty)
+
+        // Nothing changed: every page answers 304 and every verdict is reused, equal to the first.
+        let second = await auditor(rules).run(assistants)
+        #expect(second.notModified > 0)
+        #expect(cache.take() == (assistants.count, assistants.count))
+        #expect(verdicts(second) == verdicts(first))
+        for result in second.assistants {
+            #expect(try result.compactJSON(claims: result.encodedClaims) == (try result.compactJSON()), "\(result.id)")
+        }
+
+        // Another year, or one rule less: evaluated again, equal to an audit without a store.
+        let plain = Auditor(fetcher: fetcher, rules: rules, configuration: configuration, currentYear: 2031)
+        let later = await auditor(rules, year: 2031).run(assistants)
+        #expect(cache.take() == (assistants.count, 0))
+        #expect(verdicts(later) == verdicts(await plain.run(assistants)))
+        let fewer = Array(rules.filter { $0.id != "experience-years-mismatch" })
+        #expect(fewer.count == rules.count - 1)
+        let lessRules = await auditor(fewer, year: 2031).run(assistants)
+        #expect(cache.take() == (assistants.count, 0))
+        #expect(!lessRules.assistants.flatMap(\.findings).contains { $0.rule == "experience-years-mismatch" })
+
+        // One page changed (James's site now claims 15 years): only James is evaluated again.
+        _ = await auditor(rules).run(assistants)
+        _ = cache.take()
+        let james = try String(contentsOfFile: FixturePaths.sampleSites + "/jamesoconnor-va.ie/index.html", encoding: .utf8)
+        #expect(james.contains("7 years of experience"))
+        try FileManager.default.createDirectory(atPath: overlay.path + "/jamesoconnor-va.ie", withIntermediateDirectories: true)
+        try james.replacingOccurrences(of: "7 years of experience", with: "15 years of experience")
+            .write(toFile: overlay.path + "/jamesoconnor-va.ie/index.html", atomically: true, encoding: .utf8)
+        let changed = await auditor(rules).run(assistants)
+        #expect(cache.take() == (assistants.count, assistants.count - 1))
+        let jamesNow = try #require(changed.assistants.first { $0.id == "va-04" })
+        #expect(jamesNow.findings.contains { $0.rule == "experience-years-mismatch" })
+        #expect(verdicts(changed).filter { $0.key != "va-04" } == verdicts(first).filter { $0.key != "va-04" })
+
+        // A damaged store: a page's claims no longer decode. The page is read again in full.
+        let damaged = try #require(second.assistants.first { $0.id == "va-02" }?.sources.first { $0.role == .website }?.url)
+        try await store.database.write { db in try db.execute(sql: "UPDATE page SET claims = ? WHERE url = ?", arguments: [Data("[{\"kind\":".utf8), damaged]) }
+        let repaired = await auditor(rules).run(assistants)
+        #expect(cache.take() == (assistants.count, assistants.count - 1))
+        #expect(repaired.assistants.first { $0.id == "va-02" }?.sources.first { $0.url == damaged }?.outcome == .ok)
+        #expect(verdicts(repaired)["va-02"] == verdicts(first)["va-02"])
+        #expect(store.page(damaged) != nil, "the page's row is written again")
+    }
+
     @Test("robots verdicts are kept for a day, never a transient 'disallow all'")
     func robots() throws {
         let (store, dir) = try store()
