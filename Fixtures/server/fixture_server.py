@@ -18,15 +18,21 @@ Layout: ROOT/<host>/<path>. "/" is index.html; a path is tried as is, then with
 A "sequence" answers its entries in turn (the last one repeats).
 Every request is appended to --log as a JSON line (host, path, scheme, headers).
 The server exits when its standard input closes (tests keep a pipe to it).
+
+--workers N (benchmarks) forks N processes that share the listening sockets, so that
+Python's one-core lock does not cap the server below the client it serves. A "sequence"
+then counts per worker; tests use the default of one.
 """
 
 import argparse
+import ctypes
 import email.utils
 import hashlib
 import json
 import mimetypes
 import os
 import shutil
+import signal
 import ssl
 import subprocess
 import sys
@@ -225,6 +231,7 @@ def main():
     parser.add_argument("--workdir", help="where to write the certificates (default: a new temp dir)")
     parser.add_argument("--no-stdin-watch", action="store_true", help="do not exit when stdin closes")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds to wait before every answer (benchmarks)")
+    parser.add_argument("--workers", type=int, default=1, help="processes sharing the sockets (benchmarks; default 1)")
     args = parser.parse_args()
 
     sites = Sites(args.root)
@@ -240,13 +247,26 @@ def main():
     context.load_cert_chain(cert, key)
     context.set_alpn_protocols(["http/1.1"])
     https.socket = context.wrap_socket(https.socket, server_side=True)
-    for server in (http, https):
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-
     print(json.dumps({"http": http.server_address[1], "https": https.server_address[1], "cafile": cafile,
                       "hosts": sites.hosts()}), flush=True)
+    parent = os.getpid()
+    for _ in range(max(1, args.workers) - 1):
+        if os.fork() == 0:
+            # A worker serves until its parent is gone (Linux: the kernel signals it then).
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:
+                os._exit(0)
+            start_serving(http, https)
+            while True:
+                time.sleep(3600)
+    start_serving(http, https)
     serve_until_stdin_closes(args.no_stdin_watch, workdir, keep_workdir=bool(args.workdir))
+
+
+def start_serving(*servers):
+    for server in servers:
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
 
 
 if __name__ == "__main__":

@@ -116,13 +116,17 @@ extension StateStore {
         Set((try? database.read { db in try String.fetchAll(db, sql: "SELECT assistantID FROM assistantResult WHERE runID = ?", arguments: [runID]) }) ?? [])
     }
 
-    /// Deletes all but the newest `keep` runs (their results and findings go with them).
+    /// Deletes all but the newest `keep` runs (their results and findings go with them, and the
+    /// verdicts of assistants none of the kept runs audited).
     @discardableResult
     public func prune(keep: Int) -> Int {
         (try? database.write { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             try db.execute(sql: "DELETE FROM run WHERE id NOT IN (SELECT id FROM run ORDER BY id DESC LIMIT ?)", arguments: [max(0, keep)])
-            return db.changesCount
+            let pruned = db.changesCount
+            // Verdicts on assistants no kept run audited go too (they hold findings: personal data).
+            try db.execute(sql: "DELETE FROM verdict WHERE assistantID NOT IN (SELECT assistantID FROM assistantResult)")
+            return pruned
         }) ?? 0
     }
 }

@@ -212,7 +212,7 @@ struct StateStoreTests {
         #expect(store.robots("https://unknown.test") == nil)
     }
 
-    @Test("runs: findings per assistant, the previous finished run, pruning")
+    @Test("runs: findings per assistant, the previous finished run, pruning (verdicts of assistants no kept run audited go too)")
     func runs() throws {
         let (store, dir) = try store()
         defer { withExtendedLifetime(dir) {} }
@@ -230,9 +230,15 @@ struct StateStoreTests {
         #expect(store.findings(runID: first).map(\.fingerprint) == [finding.fingerprint])
         #expect(store.assistantIDs(runID: first) == ["va-01"])
         #expect(store.runs().map(\.id) == [third, killed, first])
-        store.prune(keep: 1)
+        store.saveVerdict(assistantID: "va-01", key: "k1", verdict: Data("{}".utf8))
+        store.saveVerdict(assistantID: "va-02", key: "k2", verdict: Data("{}".utf8))
+        store.saveAssistant(runID: third, AssistantResult(id: "va-02", name: nil, sources: [], claims: [], findings: [], diagnostics: []))
+        #expect(store.verdict(assistantID: "va-01", key: "k1") != nil && store.verdict(assistantID: "va-01", key: "k2") == nil)
+        #expect(store.prune(keep: 1) == 2)
         #expect(store.runs().map(\.id) == [third])
         #expect(store.findings(runID: first).isEmpty)
+        #expect(store.verdict(assistantID: "va-01", key: "k1") == nil, "only the pruned run audited va-01")
+        #expect(store.verdict(assistantID: "va-02", key: "k2") != nil)
     }
 
     @Test("the lock is exclusive and released with its holder")
