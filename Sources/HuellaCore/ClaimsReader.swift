@@ -62,9 +62,7 @@ public enum ClaimsReader {
                 let start = at
                 guard skipObject() else { return nil }
                 let slice = Data(UnsafeBufferPointer(rebasing: bytes[start..<at]))
-                let decoder = JSONDecoder()
-                decoder.userInfo[ClaimValue.jsonDecoding] = true
-                return try? decoder.decode(ClaimValue.self, from: slice)
+                return try? HuellaJSON.decoder().decode(ClaimValue.self, from: slice)
             default: return nil
             }
         }

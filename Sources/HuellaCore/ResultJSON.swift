@@ -18,6 +18,14 @@ public enum HuellaJSON {
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
+
+    /// The decoder for what `encoder` wrote: claim values read back as the shapes they were
+    /// written in (text that looks like a number stays text).
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.userInfo[ClaimValue.jsonDecoding] = true
+        return decoder
+    }
 }
 
 /// Where the string that opens at `open` (a quote) closes: the index of its closing quote, or
@@ -107,9 +115,7 @@ public struct EncodedClaims: Sendable, Hashable {
     /// One array read back: fast with `ClaimsReader`, else with `JSONDecoder`; nil if neither can.
     public static func decode(_ array: Data) -> [Claim]? {
         if let claims = ClaimsReader.claims(from: array) { return claims }
-        let decoder = JSONDecoder()
-        decoder.userInfo[ClaimValue.jsonDecoding] = true
-        return try? decoder.decode([Claim].self, from: array)
+        return try? HuellaJSON.decoder().decode([Claim].self, from: array)
     }
 
     /// Every array read back, in order; nil if one cannot be.

@@ -162,7 +162,7 @@ public struct Auditor: Sendable {
         var key: String?
         if let cache, let encoded = gathered.encoded {
             let reuseKey = reuseKey(assistant, sources: gathered.sources, claims: encoded)
-            if let stored = cache.verdict(for: assistant.id, key: reuseKey), let verdict = try? JSONDecoder().decode(Verdict.self, from: stored) {
+            if let stored = cache.verdict(for: assistant.id, key: reuseKey), let verdict = try? HuellaJSON.decoder().decode(Verdict.self, from: stored) {
                 let result = AssistantResult(
                     id: assistant.id, name: verdict.name, sources: gathered.sources, encodedClaims: encoded, findings: verdict.findings,
                     diagnostics: gathered.diagnostics, links: verdict.links)

@@ -32,9 +32,7 @@ extension StateStore {
                 contentType: row["contentType"], finalURL: row["finalURL"], extraction: PageExtraction(claims: [], profileLinks: [], diagnostics: [], language: nil))
             return (page, row["extraction"], row["claims"])
         }
-        let decoder = JSONDecoder()
-        decoder.userInfo[ClaimValue.jsonDecoding] = true
-        guard let (page, data, claimsJSON) = found, var extraction = try? decoder.decode(PageExtraction.self, from: data) else { return nil }
+        guard let (page, data, claimsJSON) = found, var extraction = try? HuellaJSON.decoder().decode(PageExtraction.self, from: data) else { return nil }
         var cached = page
         if let claimsJSON {
             if decodingClaims {
