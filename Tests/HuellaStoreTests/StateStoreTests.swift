@@ -160,6 +160,7 @@ struct StateStoreTests {
         let second = await auditor(rules).run(assistants)
         #expect(second.notModified > 0)
         #expect(cache.take() == (assistants.count, assistants.count))
+        #expect(second.assistants.allSatisfy { $0.encodedClaims != nil }, "a reused verdict leaves the claims as JSON")
         #expect(verdicts(second) == verdicts(first))
         for result in second.assistants {
             #expect(try result.compactJSON(claims: result.encodedClaims) == (try result.compactJSON()), "\(result.id)")
