@@ -12,7 +12,8 @@ public struct AssistantResult: Sendable, Hashable, Codable {
         }
     }
     private var decodedClaims: [Claim]
-    /// Set when the claims are still the JSON the pipeline had (`init(…, encodedClaims:)`).
+    /// Set when the pipeline had the claims as JSON too (`init(…, encodedClaims:)`): the bytes,
+    /// and the claims decoded from them once something reads them. Setting `claims` drops it.
     private var lazyClaims: LazyClaims?
     public var findings: [Finding]
     public var diagnostics: [Diagnostic]
@@ -43,21 +44,22 @@ public struct AssistantResult: Sendable, Hashable, Codable {
         self.diagnostics = diagnostics
     }
 
-    /// A result whose claims stay encoded until something reads them: `compactJSON(claims:)`
-    /// splices the bytes and never does.
+    /// A result whose claims come as JSON (`encodedClaims`, which must hold exactly `claims`, in
+    /// order), and decoded too or not yet (`claims` nil: decoded the first time something reads
+    /// them). `compactJSON()` splices the bytes instead of encoding the claims again.
     public init(
-        id: String, name: String?, sources: [Source], encodedClaims: EncodedClaims, findings: [Finding],
+        id: String, name: String?, sources: [Source], claims: [Claim]?, encodedClaims: EncodedClaims, findings: [Finding],
         diagnostics: [Diagnostic], links: [ProfileLink] = []
     ) {
         self.init(id: id, name: name, sources: sources, claims: [], findings: findings, diagnostics: diagnostics, links: links)
-        lazyClaims = LazyClaims(encodedClaims)
+        lazyClaims = LazyClaims(encodedClaims, decoded: claims)
     }
 
-    /// The claims as the JSON they are still kept in, if they were never decoded.
+    /// The claims as JSON, when the result was made with them and its claims were not set since.
     public var encodedClaims: EncodedClaims? { lazyClaims?.encoded }
 
-    /// Equal when every field is; claims still encoded in the same bytes are equal without
-    /// being decoded (a result and its marked copy share them).
+    /// Equal when every field is; claims kept in the same bytes are equal without being
+    /// decoded (a result and its marked copy share them).
     public static func == (lhs: AssistantResult, rhs: AssistantResult) -> Bool {
         guard lhs.id == rhs.id, lhs.name == rhs.name, lhs.sources == rhs.sources, lhs.findings == rhs.findings,
             lhs.diagnostics == rhs.diagnostics, lhs.links == rhs.links, lhs.state == rhs.state

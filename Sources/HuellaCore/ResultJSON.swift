@@ -4,8 +4,30 @@ import Foundation
 /// the compact bytes and the JSON report writes them pretty-printed (`PrettyJSON`), instead
 /// of encoding the same claims a second time. Keys are sorted, so the bytes are stable.
 extension AssistantResult {
+    /// The result as compact JSON; claims it holds as JSON (`encodedClaims`) are spliced in
+    /// rather than encoded again. Tests hold the two byte for byte equal.
     public func compactJSON() throws -> Data {
-        try HuellaJSON.encoder(pretty: false).encode(self)
+        guard let encoded = encodedClaims else { return try HuellaJSON.encoder(pretty: false).encode(self) }
+        var rest = self
+        rest.claims = []
+        let shell = try HuellaJSON.encoder(pretty: false).encode(rest)
+        // Sorted keys put "claims" first.
+        let head = Data(#"{"claims":[]"#.utf8)
+        guard shell.starts(with: head) else { return try HuellaJSON.encoder(pretty: false).encode(self) }
+        var out = Data(#"{"claims":["#.utf8)
+        out.reserveCapacity(shell.count + encoded.arrays.reduce(0) { $0 + $1.count })
+        var first = true
+        for array in encoded.arrays where array.count > 2 {
+            guard array.first == UInt8(ascii: "["), array.last == UInt8(ascii: "]") else {
+                return try HuellaJSON.encoder(pretty: false).encode(self)
+            }
+            if !first { out.append(UInt8(ascii: ",")) }
+            out.append(array.dropFirst().dropLast())
+            first = false
+        }
+        out.append(UInt8(ascii: "]"))
+        out.append(shell.dropFirst(head.count))
+        return out
     }
 }
 
@@ -129,19 +151,20 @@ public struct EncodedClaims: Sendable, Hashable {
     }
 }
 
-/// An assistant's claims kept as the JSON the pipeline had, decoded the first time something
-/// reads them. A nightly run that reuses an unchanged assistant's findings writes its claims
-/// into the store and the JSON report as these bytes and never decodes them; other reports
-/// (HTML, redaction) read them and pay for the decoding then.
+/// An assistant's claims as the JSON the pipeline had, and decoded: at once, or the first time
+/// something reads them. A nightly run that reuses an unchanged assistant's findings writes its
+/// claims into the store and the JSON report as these bytes and never decodes them; other
+/// reports (HTML, redaction) read them and pay for the decoding then.
 ///
 /// The bytes are always ones huella wrote and has read back before (see `Auditor`), so they
 /// decode; if they ever did not, the claims read as none rather than stop the run.
 final class LazyClaims: Sendable {
     let encoded: EncodedClaims
-    private let decodedClaims = Locked<[Claim]?>(nil)
+    private let decodedClaims: Locked<[Claim]?>
 
-    init(_ encoded: EncodedClaims) {
+    init(_ encoded: EncodedClaims, decoded: [Claim]?) {
         self.encoded = encoded
+        decodedClaims = Locked(decoded)
     }
 
     var claims: [Claim] {
@@ -154,28 +177,3 @@ final class LazyClaims: Sendable {
     }
 }
 
-extension AssistantResult {
-    /// `compactJSON()`, with the claims taken from `encoded` (which must hold exactly
-    /// `claims`, in order) instead of encoded again. Tests hold the two byte for byte equal.
-    public func compactJSON(claims encoded: EncodedClaims?) throws -> Data {
-        guard let encoded else { return try compactJSON() }
-        var rest = self
-        rest.claims = []
-        let shell = try rest.compactJSON()
-        // Sorted keys put "claims" first.
-        let head = Data(#"{"claims":[]"#.utf8)
-        guard shell.starts(with: head) else { return try compactJSON() }
-        var out = Data(#"{"claims":["#.utf8)
-        out.reserveCapacity(shell.count + encoded.arrays.reduce(0) { $0 + $1.count })
-        var first = true
-        for array in encoded.arrays where array.count > 2 {
-            guard array.first == UInt8(ascii: "["), array.last == UInt8(ascii: "]") else { return try compactJSON() }
-            if !first { out.append(UInt8(ascii: ",")) }
-            out.append(array.dropFirst().dropLast())
-            first = false
-        }
-        out.append(UInt8(ascii: "]"))
-        out.append(shell.dropFirst(head.count))
-        return out
-    }
-}

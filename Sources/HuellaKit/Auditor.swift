@@ -42,17 +42,17 @@ public struct Auditor: Sendable {
     }
 
     /// Audits every assistant; `onResult` is called as each one finishes (for streaming
-    /// reports and the state store), with its claims already encoded when the pipeline had
-    /// them (see `EncodedClaims`). The result lists assistants in input order. With a
+    /// reports and the state store). With a state store, a result carries its claims as JSON
+    /// too (`AssistantResult.encodedClaims`). The result lists assistants in input order. With a
     /// deadline, work still running then is cancelled and unstarted assistants are marked
     /// not reached: the run ends on time with a valid, partial result.
     public func run(
         _ assistants: [Assistant], inputDiagnostics: [Diagnostic] = [], deadline: ContinuousClock.Instant? = nil,
-        onResult: @Sendable (AssistantResult, EncodedClaims?) async -> Void = { _, _ in }
+        onResult: @Sendable (AssistantResult) async -> Void = { _ in }
     ) async -> RunResult {
         let started = Date()
         var results = [AssistantResult?](repeating: nil, count: assistants.count)
-        await withTaskGroup(of: (Int, AssistantResult, EncodedClaims?)?.self) { group in
+        await withTaskGroup(of: (Int, AssistantResult)?.self) { group in
             var next = 0
             var finishedCount = 0
             var expired = false
@@ -68,13 +68,12 @@ public struct Auditor: Sendable {
                 let assistant = assistants[index]
                 next += 1
                 group.addTask {
-                    let (result, encoded) = await self.auditEncoded(assistant)
-                    return (index, result, encoded)
+                    (index, await self.audit(assistant))
                 }
             }
             for _ in 0..<max(1, configuration.assistantConcurrency) { enqueue() }
             while let item = await group.next() {
-                guard let (index, result, encoded) = item else {
+                guard let (index, result) = item else {
                     // Time is up (or the watchdog was stopped because all is done): stop the work in flight.
                     if finishedCount < assistants.count { expired = true }
                     group.cancelAll()
@@ -84,7 +83,7 @@ public struct Auditor: Sendable {
                 if expired { finished.state = .cutShort }
                 results[index] = finished
                 finishedCount += 1
-                await onResult(finished, encoded)
+                await onResult(finished)
                 enqueue()
                 // All done before the deadline: stop the watchdog so the run ends now.
                 if finishedCount == assistants.count && deadline != nil { group.cancelAll() }
@@ -101,7 +100,7 @@ public struct Auditor: Sendable {
                 var notReached = skipped
                 notReached.state = .notReached
                 done.append(notReached)
-                await onResult(notReached, nil)
+                await onResult(notReached)
             }
         }
         let sources = done.flatMap(\.sources)
@@ -114,12 +113,6 @@ public struct Auditor: Sendable {
 
     /// One assistant: the website first (it may name more profiles), then every profile at once.
     public func audit(_ assistant: Assistant) async -> AssistantResult {
-        await auditEncoded(assistant).0
-    }
-
-    /// `audit`, with the result's claims as JSON when a state store is in use (its pages'
-    /// claims are kept as JSON anyway).
-    func auditEncoded(_ assistant: Assistant) async -> (AssistantResult, EncodedClaims?) {
         var gathered = Gathered(
             selfReport: SelfReportClaims.of(assistant, vocabulary: configuration.vocabulary), encoding: cache != nil)
         var discovered: [String] = []
@@ -157,16 +150,15 @@ public struct Auditor: Sendable {
     /// inputs are the same as last time (same claims bytes, same sources as the rules see
     /// them, same rules, year and language: `reuseKey`) gets last time's findings, links and
     /// name back without its claims being decoded or the rules run; any change runs them.
-    private func conclude(_ assistant: Assistant, _ gathered: Gathered) async -> (AssistantResult, EncodedClaims?) {
+    private func conclude(_ assistant: Assistant, _ gathered: Gathered) async -> AssistantResult {
         var gathered = gathered
         var key: String?
         if let cache, let encoded = gathered.encoded {
             let reuseKey = reuseKey(assistant, sources: gathered.sources, claims: encoded)
             if let stored = cache.verdict(for: assistant.id, key: reuseKey), let verdict = try? HuellaJSON.decoder().decode(Verdict.self, from: stored) {
-                let result = AssistantResult(
-                    id: assistant.id, name: verdict.name, sources: gathered.sources, encodedClaims: encoded, findings: verdict.findings,
-                    diagnostics: gathered.diagnostics, links: verdict.links)
-                return (result, encoded)
+                return AssistantResult(
+                    id: assistant.id, name: verdict.name, sources: gathered.sources, claims: nil, encodedClaims: encoded,
+                    findings: verdict.findings, diagnostics: gathered.diagnostics, links: verdict.links)
             }
             key = reuseKey
         }
@@ -186,10 +178,14 @@ public struct Auditor: Sendable {
         if let cache, let key, let verdict = try? HuellaJSON.encoder(pretty: false).encode(Verdict(name: name, findings: findings, links: links)) {
             cache.rememberVerdict(verdict, for: assistant.id, key: key)
         }
-        let result = AssistantResult(
-            id: assistant.id, name: name, sources: gathered.sources, claims: claims, findings: findings,
+        guard let encoded = gathered.encoded else {
+            return AssistantResult(
+                id: assistant.id, name: name, sources: gathered.sources, claims: claims, findings: findings,
+                diagnostics: gathered.diagnostics, links: links)
+        }
+        return AssistantResult(
+            id: assistant.id, name: name, sources: gathered.sources, claims: claims, encodedClaims: encoded, findings: findings,
             diagnostics: gathered.diagnostics, links: links)
-        return (result, gathered.encoded)
     }
 
     /// What the rules concluded on an assistant, kept for the next run.

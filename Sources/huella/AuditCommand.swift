@@ -175,10 +175,10 @@ struct AuditCommand: AsyncParsableCommand {
         let progress = Progress(total: assistants.count)
         let marker = nightly?.baseline ?? Baseline()
         let deadline = maxDuration.flatMap(Duration.parse).map { ContinuousClock.now + $0 }
-        var result = await auditor(cache: nightly?.store).run(assistants, inputDiagnostics: inputProblems, deadline: deadline) { assistant, claims in
+        var result = await auditor(cache: nightly?.store).run(assistants, inputDiagnostics: inputProblems, deadline: deadline) { assistant in
             let marked = marker.mark(assistant)
             // Encoded once for the store and the JSON report (a redacted report encodes its own).
-            let json = nightly != nil || (chosen == .json && redactor == nil) ? try? marked.compactJSON(claims: claims) : nil
+            let json = nightly != nil || (chosen == .json && redactor == nil) ? try? marked.compactJSON() : nil
             if let nightly { nightly.store.saveAssistant(runID: nightly.runID, marked, json: json) }
             sink.stream(redactor?.redact(marked) ?? marked, json: redactor == nil ? json : nil)
             progress.advance()
