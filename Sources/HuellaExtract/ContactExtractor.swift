@@ -27,11 +27,16 @@ struct ContactExtractor {
             claims.append(
                 Claim(kind: kind, value: .text(value), origin: origin, url: document.url, excerpt: excerpt, locator: locator))
         }
-        for node in document.links where document.isVisible(node) && !document.inMainNavigation(node) {
+        // Links whose href and label were read already: what they add does not depend on where
+        // they are, only whether they count (pages repeat their header and footer links).
+        var decided: Set<String> = []
+        for node in document.links {
             guard let href = document.attribute("href", of: node)?.trimmingSpaces() else { continue }
+            let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
+            guard !decided.contains(href + "\u{0}" + label), document.isVisible(node), !document.inMainNavigation(node) else { continue }
+            decided.insert(href + "\u{0}" + label)
             let lower = href.lowercased()
             let lowerBytes = Array(lower.utf8)
-            let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
             if lower.hasPrefix("mailto:") {
                 let address = String(href.dropFirst(7).prefix { $0 != "?" }).removingPercentEncoding ?? ""
                 if address.contains("@") { add(.email, address, excerpt: label.isEmpty ? address : label, locator: document.path(of: node)) }
@@ -81,10 +86,16 @@ struct ContactExtractor {
     /// message field; search boxes and bare newsletter sign-ups do not count.
     private func contactForm(in document: HTMLDocument) -> xmlNodePtr? {
         document.elements(named: "form").first { form in
-            !document.select(
-                "self::form[not(@role='search')][.//textarea or (.//input[@type='email' or contains(@name,'mail')] and .//input[contains(@name,'name') or contains(@name,'nombre')])]",
-                from: form
-            ).isEmpty && document.isVisible(form)
+            guard !document.attribute("role", of: form, is: "search") else { return false }
+            var email = false
+            var name = false
+            for field in document.descendants(of: form) {
+                if document.isElement(field, named: "textarea") { return document.isVisible(form) }
+                guard document.isElement(field, named: "input") else { continue }
+                email = email || document.attribute("type", of: field, is: "email") || document.attribute("name", of: field, has: "mail")
+                name = name || document.attribute("name", of: field, has: "name") || document.attribute("name", of: field, has: "nombre")
+            }
+            return email && name && document.isVisible(form)
         }
     }
 

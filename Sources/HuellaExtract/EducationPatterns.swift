@@ -55,15 +55,8 @@ struct EducationPatterns {
         var seen: Set<Int> = []
         var lastBlock = -1
         var lastField = ""
-        // A page repeats its degree words: each is looked up among the phrases once.
-        var levels: [String: DegreeLevel?] = [:]
-        func cachedLevel(_ words: String) -> DegreeLevel? {
-            if let known = levels[words] { return known }
-            let found = level(words: words)
-            levels[words] = found
-            return found
-        }
-        let found = index.matches(Self.words, in: Self.wordsWindow).map { ($0, cachedLevel(index.substring($0.range(at: 1)))) }
+        var institutions: [Int: String?] = [:]  // by block: a line of degrees asks once
+        let found = index.matches(Self.words, in: Self.wordsWindow).map { ($0, Self.level(words: index.substring($0.range(at: 1)))) }
             + index.matches(Self.abbreviated, keywords: ["ba", "bs", "ma ", "mba", "msc", "m.sc", "phd", "ph.d", "b.a", "b.sc"])
             .map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
         for (match, level) in found.sorted(by: { $0.0.range.location < $1.0.range.location }) {
@@ -75,7 +68,8 @@ struct EducationPatterns {
             if block == lastBlock, lastField.contains(word) { continue }
             let after = tail(after: match.range, in: index)
             let field = firstGroup(Self.field, in: after)
-            let institution = institution(near: block, in: index)
+            let institution = institutions[block] ?? institution(near: block, in: index)
+            institutions[block] = institution
             let sentence = index.blockText(block)
             let status: DegreeStatus = firstMatch(Self.inProgress, in: sentence) != nil ? .inProgress : .completed
             // The degree's own line first; the next line (LinkedIn puts dates there) only when it has none.
@@ -127,9 +121,18 @@ struct EducationPatterns {
         Patterns.compile("^(?:" + pattern + ")", caseSensitive: true).map { ($0, level) }
     }
 
-    private func level(words: String) -> DegreeLevel? {
-        Self.wordLevels.first { $0.0.firstMatch(in: words) != nil }?.1
+    /// The level of degree words as matched, remembered across pages: the same few dozen
+    /// spellings come back on every page, and finding one tries the phrases in turn.
+    private static func level(words: String) -> DegreeLevel? {
+        if let known = knownLevels.withLock({ $0[words] }) { return known }
+        let found = wordLevels.first { $0.0.firstMatch(in: words) != nil }?.1
+        knownLevels.withLock { table in
+            if table.count < 1024 { table[words] = found }  // "bachelor of …" has no end of spellings
+        }
+        return found
     }
+
+    private static let knownLevels = Locked<[String: DegreeLevel?]>([:])
 
     private func level(abbreviation: String) -> DegreeLevel? {
         Self.abbreviationLevels.first {
@@ -137,13 +140,18 @@ struct EducationPatterns {
         }?.1
     }
 
-    /// The rest of the block after a match.
+    /// The rest of the block after a match, up to `tailLength` characters: the field pattern
+    /// reads at most ~110 (a field of up to 70 and what may follow it), so a longer cut cannot
+    /// change what it finds, and the rest of a long paragraph is not copied for it.
     private func tail(after range: NSRange, in index: TextIndex) -> String {
         let from = range.location + range.length
-        let newline = index.text.range(of: "\n", range: NSRange(location: from, length: index.text.length - from))
-        let end = newline.location == NSNotFound ? index.text.length : newline.location
+        let limit = min(index.text.length - from, Self.tailLength)
+        let newline = index.text.range(of: "\n", range: NSRange(location: from, length: limit))
+        let end = newline.location == NSNotFound ? from + limit : newline.location
         return index.substring(NSRange(location: from, length: end - from))
     }
+
+    static let tailLength = 200
 
     private func firstGroup(_ regex: NSRegularExpression?, in text: String) -> String? {
         guard let regex, let m = regex.firstMatch(in: text),

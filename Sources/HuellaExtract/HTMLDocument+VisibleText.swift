@@ -51,10 +51,10 @@ struct ElementKind: OptionSet {
     static let header = ElementKind(rawValue: 32)
     static let footer = ElementKind(rawValue: 64)
 
-    private static let table: [NameKey: ElementKind] = {
-        var table: [NameKey: ElementKind] = [:]
+    private static let table: NameTable = {
+        var table = NameTable()
         func add(_ names: [String], _ kind: ElementKind) {
-            for name in names { table[NameKey(name), default: []].formUnion(kind) }
+            for name in names { table.add(NameKey(name), kind) }
         }
         add(["script", "style", "noscript", "template", "title", "head", "svg", "iframe", "object", "canvas", "select", "nav"], .invisible)
         add(["time", "span", "button", "label", "sup", "sub", "img", "input"], .wordBreak)
@@ -74,7 +74,35 @@ struct ElementKind: OptionSet {
     /// The kind of an element with this (libxml2) name; names are compared without case.
     static func of(_ name: UnsafePointer<xmlChar>?) -> ElementKind {
         guard let name, let key = NameKey(name) else { return [] }
-        return table[key] ?? []
+        return table.kind(of: key)
+    }
+
+    /// The names the walk knows, in an open-addressed table of 128 slots probed from a
+    /// multiplicative hash of the name: the walk asks for every element and every ancestor
+    /// of the elements the extractors test, and a `Dictionary` spent most of that in SipHash.
+    struct NameTable {
+        private var keys = [NameKey?](repeating: nil, count: 128)
+        private var kinds = [ElementKind](repeating: [], count: 128)
+
+        private static func slot(_ key: NameKey) -> Int {
+            Int(truncatingIfNeeded: ((key.low ^ (key.high &* 0x2545_F491_4F6C_DD1D)) &* 0x9E37_79B9_7F4A_7C15) >> 57)
+        }
+
+        mutating func add(_ key: NameKey, _ kind: ElementKind) {
+            var i = Self.slot(key)
+            while let present = keys[i], present != key { i = (i + 1) & 127 }
+            keys[i] = key
+            kinds[i].formUnion(kind)
+        }
+
+        func kind(of key: NameKey) -> ElementKind {
+            var i = Self.slot(key)
+            while let present = keys[i] {
+                if present == key { return kinds[i] }
+                i = (i + 1) & 127
+            }
+            return []
+        }
     }
 
     /// An element name of up to 16 bytes, lower-cased, packed in two words.
@@ -278,14 +306,18 @@ struct WalkAttributes {
         while let a = attribute {
             defer { attribute = a.pointee.next }
             guard let name = a.pointee.name else { continue }
-            if xmlStrcasecmp(name, "hidden") == 0 {
+            // The first letter rules out most attributes (data-*, id, href…) before a name compare.
+            switch ASCIIBytes.lower(name[0]) {
+            case 0x68 where xmlStrcasecmp(name, "hidden") == 0:  // h
                 hidden = true
-            } else if xmlStrcasecmp(name, "aria-hidden") == 0 {
+            case 0x61 where xmlStrcasecmp(name, "aria-hidden") == 0:  // a
                 hidden = hidden || Self.value(of: a) { ASCIIBytes.equalsIgnoringCase($0, "true") }
-            } else if xmlStrcasecmp(name, "style") == 0 {
+            case 0x73 where xmlStrcasecmp(name, "style") == 0:  // s
                 hidden = hidden || Self.value(of: a) { ASCIIBytes.containsIgnoringSpace($0, "display:none") || ASCIIBytes.containsIgnoringSpace($0, "visibility:hidden") }
-            } else if classes && xmlStrcasecmp(name, "class") == 0 {
+            case 0x63 where classes && xmlStrcasecmp(name, "class") == 0:  // c
                 quotationClass = Self.value(of: a, Self.isQuotationClass)
+            default:
+                break
             }
         }
     }
@@ -305,11 +337,8 @@ struct WalkAttributes {
 
     /// Class tokens of testimonial and review widgets, and of microformats comments.
     static func isQuotationClass(_ classes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Most class lists hold none of the words: four scans of a short value decide them.
-        guard
-            ASCIIBytes.containsIgnoringCase(classes, "testimon") || ASCIIBytes.containsIgnoringCase(classes, "review")
-                || ASCIIBytes.containsIgnoringCase(classes, "comment") || ASCIIBytes.containsIgnoringCase(classes, "h-cite")
-        else { return false }
+        // Most class lists hold none of the words: one scan for their letters decides them.
+        guard quotationWords.occurs(in: classes) else { return false }
         var start = 0
         while start < classes.count {
             while start < classes.count && ASCIIBytes.isSpace(classes[start]) { start += 1 }
@@ -328,6 +357,50 @@ struct WalkAttributes {
             start = end
         }
         return false
+    }
+}
+
+extension WalkAttributes {
+    /// The words one of which every quotation class holds.
+    static let quotationWords = ASCIINeedles(["testimon", "review", "comment", "h-cite"])
+}
+
+/// A few lower-case ASCII needles looked for in one pass, ignoring case: a table says which
+/// needles begin with each byte, so most bytes cost one lookup.
+struct ASCIINeedles: Sendable {
+    private let needles: [[UInt8]]
+    /// Per byte value, a bit for each needle that starts with it (in either case).
+    private let starting: [UInt8]
+
+    init(_ words: [StaticString]) {
+        precondition(words.count <= 8 && words.allSatisfy { $0.utf8CodeUnitCount > 0 })
+        needles = words.map { Array(UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount)) }
+        var starting = [UInt8](repeating: 0, count: 256)
+        for (bit, needle) in needles.enumerated() {
+            let first = needle[0]
+            starting[Int(first)] |= 1 << bit
+            if first >= 0x61 && first <= 0x7A { starting[Int(first - 0x20)] |= 1 << bit }
+        }
+        self.starting = starting
+    }
+
+    /// Whether one of the needles occurs in the bytes, ignoring ASCII case.
+    func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        starting.withUnsafeBufferPointer { table in
+            for i in bytes.indices {
+                var candidates = table[Int(bytes[i])]
+                while candidates != 0 {
+                    let bit = candidates.trailingZeroBitCount
+                    candidates &= candidates - 1
+                    let needle = needles[bit]
+                    guard bytes.count - i >= needle.count else { continue }
+                    var j = 1
+                    while j < needle.count && ASCIIBytes.lower(bytes[i + j]) == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+            }
+            return false
+        }
     }
 }
 

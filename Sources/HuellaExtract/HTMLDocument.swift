@@ -91,6 +91,41 @@ final class HTMLDocument {
         return WalkAttributes.value(of: attribute) { ASCIIBytes.containsIgnoringCase($0, needle) }
     }
 
+    /// Whether an attribute's value is an ASCII word, ignoring case; no copy is made.
+    func attribute(_ name: String, of node: xmlNodePtr, equals word: StaticString) -> Bool {
+        guard let attribute = xmlHasProp(node, name) else { return false }
+        return WalkAttributes.value(of: attribute) { ASCIIBytes.equalsIgnoringCase($0, word) }
+    }
+
+    /// Whether an attribute's value is exactly `value` (as XPath's `@name='value'`).
+    func attribute(_ name: String, of node: xmlNodePtr, is value: StaticString) -> Bool {
+        guard let attribute = xmlHasProp(node, name) else { return false }
+        return WalkAttributes.value(of: attribute) { $0.elementsEqual(UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount)) }
+    }
+
+    /// Whether an attribute's value contains `part`, case included (as XPath's `contains(@name, 'part')`).
+    func attribute(_ name: String, of node: xmlNodePtr, has part: StaticString) -> Bool {
+        guard let attribute = xmlHasProp(node, name) else { return false }
+        return WalkAttributes.value(of: attribute) { value in
+            guard let base = value.baseAddress else { return part.utf8CodeUnitCount == 0 }
+            return TextIndex.find(Array(UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)), in: UnsafeRawPointer(base), count: value.count) != nil
+        }
+    }
+
+    /// The links (`//a[@href]`) with an ancestor that passes the test, in document order. The
+    /// test runs once per element: the links of a page share most of their ancestors.
+    func links(inside test: (xmlNodePtr) -> Bool) -> [xmlNodePtr] {
+        var known: [xmlNodePtr: Bool] = [:]
+        return links.filter { link in
+            hasAncestor(link) { element in
+                if let answer = known[element] { return answer }
+                let answer = test(element)
+                known[element] = answer
+                return answer
+            }
+        }
+    }
+
     /// Whether an ancestor of the node (not the node itself) passes the test.
     func hasAncestor(_ node: xmlNodePtr, where test: (xmlNodePtr) -> Bool) -> Bool {
         var cursor = node.pointee.parent
@@ -144,8 +179,18 @@ final class HTMLDocument {
     /// The `lang` attribute of the root element.
     var language: String? { root.flatMap { attribute("lang", of: $0) } }
 
-    /// Resolves an href against the page URL; nil for non-http(s) results.
+    /// Resolves an href against the page URL; nil for non-http(s) results. Remembered per
+    /// href: pages repeat their links (header, footer, mobile menu) and a URL parse is dear.
     func resolve(_ href: String) -> String? {
+        if let known = resolved[href] { return known }
+        let result = resolveUncached(href)
+        resolved[href] = result
+        return result
+    }
+
+    private var resolved: [String: String?] = [:]
+
+    private func resolveUncached(_ href: String) -> String? {
         let trimmed = href.trimmingSpacesAndNewlines()
         guard let base = URL(string: url), let resolved = URL(string: trimmed, relativeTo: base)?.absoluteURL,
             let scheme = resolved.scheme?.lowercased(), scheme == "http" || scheme == "https"

@@ -87,10 +87,12 @@ public struct PageExtractor: Sendable {
         let declared = claims.filter { $0.kind == .sameAs || $0.kind == .relMe }.compactMap { document.resolve($0.value.text) }
         var known: [String] = []
         if origin == .website {
+            var isProfile: [String: Bool] = [:]  // per target: pages repeat their social links
             for node in Self.socialLinks(in: document) where document.isVisible(node) {
-                guard let href = document.attribute("href", of: node), let target = document.resolve(href),
-                    hosts.profileHost(for: target) != nil
-                else { continue }
+                guard let href = document.attribute("href", of: node), let target = document.resolve(href) else { continue }
+                let profile = isProfile[target] ?? (hosts.profileHost(for: target) != nil)
+                isProfile[target] = profile
+                guard profile else { continue }
                 known.append(target)
                 claims.append(
                     Claim(kind: .profileLink, value: .text(target), origin: origin, url: url, excerpt: "<a href=\"\(href)\">",
@@ -108,12 +110,10 @@ public struct PageExtractor: Sendable {
     /// Links where sites put their owner's profiles (header, footer, social widgets); a link in
     /// a testimonial or a blog post may be someone else's profile.
     static func socialLinks(in document: HTMLDocument) -> [xmlNodePtr] {
-        document.links.filter { link in
-            document.hasAncestor(link) { element in
-                let kind = ElementKind.of(element.pointee.name)
-                if kind.contains(.footer) || kind.contains(.header) { return true }
-                return document.attribute("class", of: element, contains: "social") || document.attribute("class", of: element, contains: "redes")
-            }
+        document.links { element in
+            let kind = ElementKind.of(element.pointee.name)
+            if kind.contains(.footer) || kind.contains(.header) { return true }
+            return document.attribute("class", of: element, contains: "social") || document.attribute("class", of: element, contains: "redes")
         }
     }
 

@@ -52,18 +52,35 @@ struct TextIndex {
     /// Lower-cases ASCII and the Latin-1 capitals (À–Þ) of UTF-8 bytes: enough for the
     /// English and Spanish keywords, without Unicode case mapping per block.
     private static func appendLowered(_ bytes: String.UTF8View, to out: inout [UInt8]) {
-        var afterC3 = false
-        for byte in bytes {
-            if byte >= 0x41 && byte <= 0x5A {
-                out.append(byte | 0x20)
-            } else if afterC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 {
-                out.append(byte + 0x20)
-            } else {
-                out.append(byte)
-            }
-            afterC3 = byte == 0xC3
+        let done: Void? = bytes.withContiguousStorageIfAvailable { appendLowered($0, to: &out) }
+        if done == nil {
+            let copy = Array(bytes)
+            copy.withUnsafeBufferPointer { appendLowered($0, to: &out) }
         }
     }
+
+    private static func appendLowered(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: bytes)
+        let lower = asciiLower
+        lower.withUnsafeBufferPointer { lower in
+          out.withUnsafeMutableBufferPointer { buffer in
+            var afterC3 = false
+            for i in start..<buffer.count {
+                let byte = buffer[i]
+                if byte < 0x80 {
+                    buffer[i] = lower[Int(byte)]
+                    afterC3 = false
+                } else {
+                    if afterC3 && byte <= 0x9E && byte != 0x97 { buffer[i] = byte + 0x20 }
+                    afterC3 = byte == 0xC3
+                }
+            }
+          }
+        }
+    }
+
+    private static let asciiLower: [UInt8] = (0..<128).map { $0 >= 0x41 && $0 <= 0x5A ? UInt8($0) | 0x20 : UInt8($0) }
 
     var fullRange: NSRange { NSRange(location: 0, length: text.length) }
 
@@ -95,8 +112,23 @@ struct TextIndex {
         blocks.isEmpty ? "" : blocks[blockIndex(at: offset)].locator
     }
 
+    /// The text in a UTF-16 range. A range inside one block is cut from the block's own
+    /// string, which keeps its UTF-8 bytes (the page-wide `NSString` would rebuild them
+    /// from UTF-16); on an ASCII block the offsets are the bytes' own.
     func substring(_ range: NSRange) -> String {
-        range.location == NSNotFound ? "" : text.substring(with: range)
+        guard range.location != NSNotFound else { return "" }
+        guard !blocks.isEmpty else { return text.substring(with: range) }
+        let i = blockIndex(at: range.location)
+        let local = range.location - starts[i]
+        guard local >= 0, local + range.length <= utf16Length(ofBlock: i) else { return text.substring(with: range) }
+        let block = blocks[i].text
+        if byteEnd(of: i) - byteStarts[i] == utf16Length(ofBlock: i) {
+            let utf8 = block.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: local)
+            return String(block[from..<utf8.index(from, offsetBy: range.length)])
+        }
+        let from = String.Index(utf16Offset: local, in: block)
+        return String(block[from..<String.Index(utf16Offset: local + range.length, in: block)])
     }
 
     /// All matches of a pattern, outside quotations unless asked. With `keywords`, the regex
@@ -320,7 +352,8 @@ struct TextIndex {
     /// A claim located at a match.
     func claim(_ kind: ClaimKind, _ value: ClaimValue, at range: NSRange) -> Claim {
         Claim(
-            kind: kind, value: value, origin: origin, url: url, excerpt: Excerpt.around(range, in: text, line: lineRange(at: range.location)),
+            kind: kind, value: value, origin: origin, url: url,
+            excerpt: Excerpt.around(range, in: text, line: lineRange(at: range.location), substring: substring),
             locator: locator(at: range.location))
     }
 
@@ -356,7 +389,7 @@ enum Excerpt {
 
     /// The words around `range`, never beyond `line` (the match's block), or the nearest
     /// newlines when the caller does not know the line.
-    static func around(_ range: NSRange, in text: NSString, line: NSRange? = nil) -> String {
+    static func around(_ range: NSRange, in text: NSString, line: NSRange? = nil, substring: ((NSRange) -> String)? = nil) -> String {
         var start = max(0, range.location - radius)
         var end = min(text.length, range.location + range.length + radius)
         let afterStart = range.location + range.length
@@ -372,7 +405,8 @@ enum Excerpt {
         }
         if before.location != NSNotFound { start = before.location + 1 }
         if after.location != NSNotFound { end = after.location }
-        var excerpt = text.substring(with: NSRange(location: start, length: end - start))
+        let cut = NSRange(location: start, length: end - start)
+        var excerpt = substring?(cut) ?? text.substring(with: cut)
         if start > 0 && before.location == NSNotFound, let space = excerpt.firstIndex(of: " ") {
             excerpt = "…" + excerpt[excerpt.index(after: space)...]
         }
