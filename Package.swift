@@ -61,7 +61,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "huella-bench",
-            dependencies: ["HuellaKit", "HuellaExtract", "HuellaFetch"],
+            dependencies: ["HuellaCore", "HuellaKit", "HuellaExtract", "HuellaFetch"],
             swiftSettings: swift6
         ),
         .executableTarget(

@@ -8,8 +8,12 @@ struct ContactExtractor {
     let origin: ClaimOrigin
 
     private static let email = Patterns.compile(#"(?<![\w.+-])([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})(?![\w-])"#)
-    private static let phone = Patterns.compile(
+    static let phone = Patterns.compile(
         #"(?:\b(?:tel(?:[eé]fono)?|phone|call|ll[aá]m[ae]me|whatsapp|m[oó]vil|celular|cel)\.?:?\s*|(?<![\w+])(?=\+))(\+?\d[\d\s().-]{7,18}\d)"#)
+    /// A phone match starts at its keyword (the word before the number, or the number's "+")
+    /// and ends at most ~30 characters after it ("teléfono", ".:", a space, 21 of number).
+    static let phoneWindow = KeywordWindow(
+        keywords: ["+", "tel", "phone", "call", "llam", "whatsapp", "móvil", "movil", "cel"], before: 0, after: 40)
     private static let privacy = Patterns.compile(
         #"privacy|privacidad|protecci[oó]n de datos|datenschutz|\brgpd\b|\bgdpr\b|cookie polic|pol[ií]tica de cookies"#)
     private static let terms = Patterns.compile(
@@ -33,8 +37,9 @@ struct ContactExtractor {
         for node in document.links {
             guard let href = document.attribute("href", of: node)?.trimmingSpaces() else { continue }
             let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
-            guard !decided.contains(href + "\u{0}" + label), document.isVisible(node), !document.inMainNavigation(node) else { continue }
-            decided.insert(href + "\u{0}" + label)
+            let key = href + "\u{0}" + label
+            guard !decided.contains(key), document.isVisible(node), !document.inMainNavigation(node) else { continue }
+            decided.insert(key)
             let lower = href.lowercased()
             let lowerBytes = Array(lower.utf8)
             if lower.hasPrefix("mailto:") {
@@ -68,7 +73,7 @@ struct ContactExtractor {
                 claims.append(index.claim(.email, .text(address), at: match.range))
             }
         }
-        for match in index.matches(Self.phone, keywords: ["+", "tel", "phone", "call", "llam", "whatsapp", "móvil", "movil", "cel"]) {
+        for match in index.matches(Self.phone, in: Self.phoneWindow) {
             let number = Self.digits(index.substring(match.range(at: 1)))
             guard number.filter(\.isNumber).count >= 9, seen.insert("phone:\(number)").inserted else { continue }
             claims.append(index.claim(.phone, .text(number), at: match.range))

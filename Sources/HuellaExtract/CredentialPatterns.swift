@@ -129,12 +129,15 @@ struct CredentialPatterns {
 
     static func issuer(for name: String) -> String? {
         let lower = Array((name.lowercased() + " ").utf8)
-        return knownIssuers.first { TextIndex.contains(lower, Array($0.0.utf8)) }?.1
+        return knownIssuerBytes.first { TextIndex.contains(lower, $0.0) }?.1
     }
+
+    /// `knownIssuers` with their words as bytes, made once.
+    private static let knownIssuerBytes = knownIssuers.map { (Array($0.0.utf8), $0.1) }
 
     /// Drops leading pronouns and trailing punctuation: "I am Google Workspace" → "Google Workspace".
     static func strip(_ text: String) -> String {
-        var t = text.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:·-–"))
+        var t = text.trimming(" .,;:·-–")
         for prefix in [
             "I am ", "I'm ", "Soy ", "Fully ", "a ", "an ", "la ", "el ", "Certificación ", "Certificacion ",
             "Certification ", "Certificado ", "Certificada ", "Certified in ",

@@ -95,7 +95,7 @@ struct EducationPatterns {
         for neighbour in [block + 1, block - 1] {
             let line = index.blockText(neighbour).trimmingSpaces()
             guard !line.isEmpty, !isDegreeLine(line), let found = firstMatch(Self.institution, in: line) else { continue }
-            return line.count <= 90 ? line.trimmingCharacters(in: CharacterSet(charactersIn: " ,·-")) : found
+            return line.count <= 90 ? line.trimming(" ,·-") : found
         }
         return nil
     }

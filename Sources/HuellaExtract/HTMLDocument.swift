@@ -64,8 +64,20 @@ final class HTMLDocument {
     /// Whether one of the element's classes is `name` (case-sensitive, as in microformats).
     func hasClass(_ name: String, _ node: xmlNodePtr) -> Bool {
         guard let attribute = xmlHasProp(node, "class") else { return false }
-        return WalkAttributes.value(of: attribute) { classes in
-            classes.split(whereSeparator: ASCIIBytes.isSpace).contains { $0.elementsEqual(name.utf8) }
+        var name = name
+        return name.withUTF8 { wanted in
+            WalkAttributes.value(of: attribute) { classes in
+                // Token by token, without splitting the list into an array.
+                var start = 0
+                while start < classes.count {
+                    while start < classes.count && ASCIIBytes.isSpace(classes[start]) { start += 1 }
+                    var end = start
+                    while end < classes.count && !ASCIIBytes.isSpace(classes[end]) { end += 1 }
+                    if end - start == wanted.count && wanted.indices.allSatisfy({ classes[start + $0] == wanted[$0] }) { return true }
+                    start = end
+                }
+                return false
+            }
         }
     }
 
@@ -74,7 +86,14 @@ final class HTMLDocument {
 
     /// The elements with this name (ASCII, any case).
     func elements(named name: String) -> [xmlNodePtr] {
-        elements.filter { isElement($0, named: name) }
+        guard let first = name.utf8.first.map(ASCIIBytes.lower) else { return [] }
+        return name.withCString { wanted in
+            // The first letter rules out most elements before a name compare.
+            elements.filter { node in
+                guard let own = node.pointee.name, ASCIIBytes.lower(own[0]) == first else { return false }
+                return xmlStrcasecmp(own, UnsafeRawPointer(wanted).assumingMemoryBound(to: xmlChar.self)) == 0
+            }
+        }
     }
 
     func isElement(_ node: xmlNodePtr, named name: String) -> Bool {

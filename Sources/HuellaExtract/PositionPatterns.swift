@@ -63,7 +63,7 @@ struct PositionPatterns {
             of: "\n", options: .backwards, range: NSRange(location: 0, length: range.location))
         let from = blockStart.location == NSNotFound ? 0 : blockStart.location + 1
         let prefix = index.substring(NSRange(location: from, length: range.location - from))
-            .trimmingCharacters(in: CharacterSet(charactersIn: " ,·|–-—:()"))
+            .trimming(" ,·|–-—:()")
         if !prefix.isEmpty && prefix.count <= 100 {
             for separator in [" | ", " at ", " en ", " @ ", ", ", " · ", " - "] {
                 let parts = prefix.components(separatedBy: separator)
@@ -80,7 +80,7 @@ struct PositionPatterns {
     }
 
     private func clean(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,·|–-—:()\t"))
+        let trimmed = text.trimming(" ,·|–-—:()\t")
         return trimmed.isEmpty || trimmed.count > 100 ? nil : trimmed
     }
 }

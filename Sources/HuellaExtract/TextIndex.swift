@@ -174,19 +174,60 @@ struct TextIndex {
     /// Calls `found` with each occurrence of each keyword in the lower-case text: its block,
     /// its byte offset in the text and its length; `found` answers where to look on from.
     private func scan(for keywords: [String], _ found: (_ block: Int, _ at: Int, _ length: Int) -> Int) {
-        lowered.withUnsafeBytes { haystack in
-            guard let base = haystack.baseAddress else { return }
-            for keyword in keywords {
-                var needle: [UInt8] = []
-                Self.appendLowered(keyword.utf8, to: &needle)
-                guard !needle.isEmpty else { continue }
-                var from = 0
-                while from < haystack.count, let at = Self.find(needle, in: base + from, count: haystack.count - from).map({ $0 + from }) {
-                    from = found(Self.lastIndex(in: byteStarts, notAfter: at), at, needle.count)
-                }
+        for keyword in keywords {
+            let (length, offsets) = occurrences(of: keyword)
+            var from = 0
+            for at in offsets where at >= from {
+                from = found(Self.lastIndex(in: byteStarts, notAfter: at), at, length)
             }
         }
     }
+
+    /// Every byte offset where a keyword (lowered) starts in the lowered text, and its length
+    /// in bytes; found once per page, as several extractors and patterns look for the same words.
+    private func occurrences(of keyword: String) -> (length: Int, offsets: [Int]) {
+        if let known = keywordHits.found[keyword] { return known }
+        if !keywordHits.searchedAll {
+            // Every keyword asked for on earlier pages, in one pass over the text.
+            keywordHits.searchedAll = true
+            let (automaton, ids) = KeywordAutomaton.current()
+            let all = lowered.withUnsafeBytes { automaton.occurrences(in: $0) }
+            for (word, id) in ids { keywordHits.found[word] = (automaton.keywords[id].count, all[id]) }
+            if let known = keywordHits.found[keyword] { return known }
+        }
+        var needle: [UInt8] = []
+        Self.appendLowered(keyword.utf8, to: &needle)
+        var offsets: [Int] = []
+        if !needle.isEmpty {
+            lowered.withUnsafeBytes { haystack in
+                guard let base = haystack.baseAddress else { return }
+                var from = 0
+                while from < haystack.count, let at = Self.find(needle, in: base + from, count: haystack.count - from).map({ $0 + from }) {
+                    offsets.append(at)
+                    from = at + 1
+                }
+            }
+        }
+        keywordHits.found[keyword] = (needle.count, offsets)
+        keywordHits.unknown[keyword] = needle
+        return (needle.count, offsets)
+    }
+
+    /// The keyword occurrences found so far on this page (a page is read by one task).
+    private final class KeywordHits {
+        var found: [String: (length: Int, offsets: [Int])] = [:]
+        /// Whether the shared automaton ran over the page.
+        var searchedAll = false
+        /// Keywords the automaton did not know, searched for one by one.
+        var unknown: [String: [UInt8]] = [:]
+
+        deinit {
+            // The next pages find them in the one pass.
+            if !unknown.isEmpty { _ = KeywordAutomaton.current(adding: unknown) }
+        }
+    }
+
+    private let keywordHits = KeywordHits()
 
     /// All matches of a pattern every match of which holds one of the keywords, starting at
     /// most `before` and ending at most `after` UTF-16 units away from it. The regex runs only

@@ -12,6 +12,13 @@ extension StringProtocol {
         trimmed { Self.isSpace($0) || Self.isNewline($0) }
     }
 
+    /// `trimmingCharacters(in: CharacterSet(charactersIn: characters))`, natively: the
+    /// Foundation call cost tens of thousands of instructions on a short name.
+    func trimming(_ characters: String) -> String {
+        let set = Array(characters.unicodeScalars)
+        return trimmed { set.contains($0) }
+    }
+
     private func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }

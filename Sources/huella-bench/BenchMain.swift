@@ -1,4 +1,5 @@
 import Foundation
+import HuellaCore
 import HuellaExtract
 import HuellaFetch
 import HuellaKit
@@ -17,8 +18,9 @@ enum BenchMain {
         switch args.first {
         case "extract": extract(Array(args.dropFirst()))
         case "fetch": await fetch(Array(args.dropFirst()))
+        case "claims": claims(Array(args.dropFirst()))
         default:
-            FileHandle.standardError.write(Data("usage: huella-bench extract DIR [ROUNDS] | fetch URLS --connect-to SPEC [--concurrency N] [--delay S] [--per-host N]\n".utf8))
+            FileHandle.standardError.write(Data("usage: huella-bench extract DIR [ROUNDS] | fetch URLS --connect-to SPEC [--concurrency N] [--delay S] [--per-host N] | claims website|profile FILE...\n".utf8))
             exit(2)
         }
     }
@@ -55,6 +57,24 @@ enum BenchMain {
         print(String(format: "plain libxml2 parse:      %7.2f ms/page  %6.1f MB/s", parse * 1000 / Double(pages.count), mb / parse))
         print(String(format: "huella parse + extract:   %7.2f ms/page  %6.1f MB/s  (%d claims)", full * 1000 / Double(pages.count), mb / full, claims))
         print(String(format: "ratio to plain parse:     %.2f× its throughput", parse / full))
+    }
+
+    /// The claims of saved pages, all read by one process as `huella extract --format json`
+    /// prints them for one, each after a line "== FILE": for comparing two builds' claims
+    /// (state shared between pages, such as the keyword automaton, is then in play).
+    static func claims(_ args: [String]) {
+        guard let role = args.first, role == "website" || role == "profile" else { exit(2) }
+        let (vocabulary, _) = HuellaResources.skillVocabulary()
+        let hosts = (try? HuellaResources.profileHosts()) ?? .empty
+        let extractor = PageExtractor(vocabulary: vocabulary, hosts: hosts)
+        for file in args.dropFirst() {
+            guard let body = FileManager.default.contents(atPath: file) else { exit(3) }
+            let extraction = extractor.extract(
+                body: body, contentType: nil, url: URL(fileURLWithPath: file).absoluteString, origin: role == "website" ? .website : .profile)
+            FileHandle.standardOutput.write(Data("== \(file)\n".utf8))
+            FileHandle.standardOutput.write((try? HuellaJSON.encoder(pretty: true).encode(extraction.claims)) ?? Data())
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
     }
 
     /// Fetch-phase time of a URL list through huella's fetcher, with the given concurrency and politeness.

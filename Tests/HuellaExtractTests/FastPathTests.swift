@@ -36,6 +36,8 @@ struct FastPathTests {
             "Licenciatura en Administración", "Bachelor of Science", "técnico superior universitario", "MBA",
             "QuickBooks Online ProAdvisor certified (Intuit)", "Google Workspace certified by Google", "Xero Advisor · Xero",
             "experiencia", "2024", "19 clientes", "20 %", "certificación", "Ünïcödé 😀 𝔘𝔫𝔦", "·", "—", "niño", "año",
+            "Teléfono: +34 612 345 678", "llámame al 612 34 56 78", "cel. 55 1234 5678", "+1 (415) 555-0100", "WhatsApp",
+            "call me", "hotel", "excelente", "+52", "Tel.:",
         ]
         var generator = SeededGenerator(seed: 42)
         return (0..<60).map { _ in
@@ -55,6 +57,7 @@ struct FastPathTests {
             ("years", ExperiencePatterns.years, ExperiencePatterns.yearsWindow),
             ("position dates", PositionPatterns.range, PositionPatterns.rangeWindow),
             ("degree words", EducationPatterns.words, EducationPatterns.wordsWindow),
+            ("phones", ContactExtractor.phone, ContactExtractor.phoneWindow),
         ]
         for (i, entry) in CredentialPatterns.patterns.enumerated() where entry.window.reach != nil {
             patterns.append(("credential \(i)", entry.regex, entry.window))
@@ -228,6 +231,18 @@ struct FastPathTests {
                 }
             }
         }
+        // Trimming a given set of characters, as the extractors do with names and titles.
+        let sets = [" .,;:·-–", " ,·|–-—:()\t", " ,·-"]
+        for set in sets {
+            for left in edges + [".", "·", "–", " (", ":- "] {
+                for right in edges + [",", "—", ")", " ·", "-–"] {
+                    for middle in ["", "Google Workspace", "·", "año – 2020", "QuickBooks (Intuit)"] {
+                        let text = left + middle + right
+                        #expect(text.trimming(set) == text.trimmingCharacters(in: CharacterSet(charactersIn: set)), "\(Array(text.unicodeScalars))")
+                    }
+                }
+            }
+        }
     }
 
     @Test("the anchored byte search finds the first occurrence, as a plain scan does")
@@ -243,6 +258,47 @@ struct FastPathTests {
             #expect(found == expected, "\(haystack) \(needle)")
             #expect(TextIndex.contains(haystack, needle) == (expected != nil))
         }
+    }
+
+    @Test("the keyword automaton finds every occurrence a search for each keyword finds")
+    func keywordAutomaton() {
+        // Small alphabets make overlaps, shared prefixes and suffixes likely.
+        var generator = SeededGenerator(seed: 23)
+        for _ in 0..<800 {
+            let alphabet = Array("abab ñ".utf8)
+            let haystack = (0..<Int.random(in: 0...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let keywords = (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            }
+            let found = haystack.withUnsafeBytes { KeywordAutomaton(keywords: keywords).occurrences(in: $0) }
+            for (id, keyword) in keywords.enumerated() {
+                let expected = haystack.count >= keyword.count
+                    ? (0...(haystack.count - keyword.count)).filter { Array(haystack[$0..<($0 + keyword.count)]) == keyword } : []
+                #expect(found[id] == expected, "\(haystack) \(keyword)")
+            }
+        }
+        // The extractors' keywords on the fixture pages' text.
+        let keywords = (EducationPatterns.keywords + ContactExtractor.phoneWindow.keywords
+            + CredentialPatterns.patterns.flatMap(\.window.keywords) + ["licen", "a", "de", "ó"]).map { Array($0.utf8) }
+        let automaton = KeywordAutomaton(keywords: keywords)
+        var total = 0
+        for blocks in Self.pageBlocks() {
+            let text = Array(blocks.map(\.text).joined(separator: "\n").lowercased().utf8)
+            let found = text.withUnsafeBytes { automaton.occurrences(in: $0) }
+            for (id, keyword) in keywords.enumerated() {
+                var expected: [Int] = []
+                var from = 0
+                while from < text.count,
+                    let at = text.withUnsafeBytes({ raw in raw.baseAddress.flatMap { TextIndex.find(keyword, in: $0 + from, count: raw.count - from) } })
+                {
+                    expected.append(from + at)
+                    from += at + 1
+                }
+                #expect(found[id] == expected, "\(String(decoding: keyword, as: UTF8.self))")
+                total += expected.count
+            }
+        }
+        #expect(total > 1000, "the comparison saw occurrences: \(total)")
     }
 
     @Test("hidden elements and quotation widgets are told apart by their attributes")
