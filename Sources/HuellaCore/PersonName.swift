@@ -13,19 +13,23 @@ public struct PersonName: Sendable, Hashable {
 
     public init(_ text: String) {
         var tokens: [String] = []
-        var word = ""
+        var word: [UInt8] = []  // UTF-8 of the word being read: appending to a String per scalar cost more than the rest
         func close() {
             guard !word.isEmpty else { return }
-            if !Self.honorifics.contains(word) && !Self.particles.contains(word) { tokens.append(word) }
-            word = ""
+            let token = String(decoding: word, as: UTF8.self)
+            if !Self.honorifics.contains(token) && !Self.particles.contains(token) { tokens.append(token) }
+            word.removeAll(keepingCapacity: true)
         }
         func add(_ scalar: Unicode.Scalar) {
             if scalar == "'" || scalar == "’" || scalar == "`" { return }  // O'Connor → oconnor
-            let letter =
-                scalar.value < 0x80
-                ? (scalar.value >= 0x41 && scalar.value <= 0x5A) || (scalar.value >= 0x61 && scalar.value <= 0x7A)
-                : CharacterSet.letters.contains(scalar)
-            if letter { word.unicodeScalars.append(scalar) } else { close() }
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { word.append(byte) } else { close() }
+            } else if CharacterSet.letters.contains(scalar) {
+                UTF8.encode(scalar) { word.append($0) }
+            } else {
+                close()
+            }
         }
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {

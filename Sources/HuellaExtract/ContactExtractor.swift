@@ -20,8 +20,8 @@ struct ContactExtractor {
         #"terms|t[eé]rminos|condiciones|aviso legal|legal notice|imprint|\blegal\b"#)
 
     /// Words one of `privacy` or `terms` needs (or the href tests beside them), lower case.
-    private static let legalWords = ["priva", "protecci", "datenschutz", "rgpd", "gdpr", "cookie", "term", "rminos", "condiciones", "imprint", "legal"]
-        .map { Array($0.utf8) }
+    private static let legalWords = ASCIINeedles(
+        ["priva", "protecci", "datenschutz", "rgpd", "gdpr", "cookie", "term", "rminos", "condiciones", "imprint", "legal"])
 
     func claims(in document: HTMLDocument, text index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
@@ -54,7 +54,7 @@ struct ContactExtractor {
                 let both = label + " " + href
                 let lowerBoth = Array(both.lowercased().utf8)
                 // Most links name neither: a byte test spares them two regexes and a URL parse.
-                guard Self.legalWords.contains(where: { TextIndex.contains(lowerBoth, $0) }) else { continue }
+                guard Self.legalWords.occurs(in: lowerBoth) else { continue }
                 let range = NSRange(location: 0, length: both.utf16.count)
                 let target = document.resolve(href) ?? href
                 if Self.privacy?.firstMatch(in: both, range: range) != nil {

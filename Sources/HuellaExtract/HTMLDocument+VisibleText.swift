@@ -370,18 +370,24 @@ extension WalkAttributes {
 struct ASCIINeedles: Sendable {
     private let needles: [[UInt8]]
     /// Per byte value, a bit for each needle that starts with it (in either case).
-    private let starting: [UInt8]
+    private let starting: [UInt32]
 
-    init(_ words: [StaticString]) {
-        precondition(words.count <= 8 && words.allSatisfy { $0.utf8CodeUnitCount > 0 })
-        needles = words.map { Array(UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount)) }
-        var starting = [UInt8](repeating: 0, count: 256)
+    /// Up to 32 non-empty needles of lower-case ASCII.
+    init(_ words: [String]) {
+        precondition(words.count <= 32 && words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } })
+        needles = words.map { Array($0.utf8) }
+        var starting = [UInt32](repeating: 0, count: 256)
         for (bit, needle) in needles.enumerated() {
             let first = needle[0]
             starting[Int(first)] |= 1 << bit
             if first >= 0x61 && first <= 0x7A { starting[Int(first - 0x20)] |= 1 << bit }
         }
         self.starting = starting
+    }
+
+    /// Whether one of the needles occurs in the bytes, ignoring ASCII case.
+    func occurs(in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { occurs(in: $0) }
     }
 
     /// Whether one of the needles occurs in the bytes, ignoring ASCII case.

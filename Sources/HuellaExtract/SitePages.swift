@@ -10,10 +10,12 @@ enum SitePages {
 
     /// Fragments one of which every alternative of `wanted` holds (lower case): a byte test
     /// that spares most links the regex.
-    private static let wantedWords = [
+    private static let wantedWords = ASCIINeedles([
         "about", "sobre", "qui", "acerca", "servic", "cont", "term", "rminos", "condiciones", "aviso", "legal", "priva", "cookie",
         "experien", "trayectoria", "resume", "cv", "curriculum", "creden", "tarifa", "pricing", "faq",
-    ].map { Array($0.utf8) }
+    ])
+
+    private static let scheme = Array("://".utf8)
 
     static func links(in document: HTMLDocument) -> [String] {
         guard let base = URLComponents(string: document.url), let host = base.host?.lowercased() else { return [] }
@@ -33,9 +35,9 @@ enum SitePages {
             guard tried.insert(href + "\u{0}" + text).inserted else { continue }
             let decoded = href.utf8.contains(0x25) ? (href.removingPercentEncoding ?? href) : href
             // A relative href resolves under the page's own path, which may hold the word ("x.html" on /sobre-mi/).
-            let relative = !href.contains("://") && !href.hasPrefix("/")
+            let relative = !TextIndex.contains(Array(href.utf8), Self.scheme) && !href.hasPrefix("/")
             let lower = Array((text + " " + decoded + (relative ? " " + document.url : "")).lowercased().utf8)
-            guard wantedWords.contains(where: { TextIndex.contains(lower, $0) }),
+            guard wantedWords.occurs(in: lower),
                 let target = document.resolve(href), let components = URLComponents(string: target), components.host?.lowercased() == host
             else { continue }
             let label = text + " " + components.path
