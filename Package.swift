@@ -38,7 +38,9 @@ let package = Package(
         .target(
             name: "HuellaExtract",
             dependencies: ["CLibXML2", "HuellaCore", "Yams", "ZIPFoundation", "SwiftCSV"],
-            swiftSettings: swift6
+            swiftSettings: swift6,
+            // Foundation's own ICU (`_FoundationICU`), for its regex engine: ICURegex.swift.
+            linkerSettings: [.linkedLibrary("_FoundationICU")]
         ),
         .target(
             name: "HuellaRules",

@@ -160,7 +160,7 @@ struct CredentialPatterns {
         return strip(words.joined(separator: " "))
     }
 
-    private func group(_ n: Int, _ match: NSTextCheckingResult, _ index: TextIndex) -> String? {
+    private func group(_ n: Int, _ match: TextMatch, _ index: TextIndex) -> String? {
         guard match.numberOfRanges > n, match.range(at: n).location != NSNotFound else { return nil }
         let value = index.substring(match.range(at: n)).trimmingSpaces()
         return value.isEmpty ? nil : value

@@ -22,6 +22,9 @@ struct TextIndex {
     private let byteStarts: [Int]
     /// Blocks whose own text has line breaks (text that does not come from a page may).
     private let multiline: Set<Int>
+    /// `text` as UTF-16 units, what the regex engine reads, and a matcher per pattern used.
+    private let utf16: ContiguousArray<UInt16>
+    private let matchers = Matchers()
 
     init(blocks: [TextBlock], url: String, origin: ClaimOrigin) {
         self.blocks = blocks
@@ -47,6 +50,35 @@ struct TextIndex {
         self.lowered = lowered
         string = blocks.map(\.text).joined(separator: "\n")
         text = string as NSString
+        utf16 = ContiguousArray(string.utf16)
+    }
+
+    /// One ICU matcher per pattern for this page.
+    private final class Matchers {
+        /// By the pattern's identity; the pattern is kept, so its identifier stays its own.
+        var byPattern: [ObjectIdentifier: (pattern: NSRegularExpression, matcher: ICURegex.Matcher?)] = [:]
+    }
+
+    /// Appends the matches of a pattern in a region of one block (UTF-16, from the block's
+    /// start), in the whole text's coordinates. The engine reads the block where it lies in
+    /// the page's UTF-16 text: nothing is copied. A `window` region sees the rest of its block
+    /// as context; a whole block sees only itself, as a scan of the block's own string would.
+    private func appendMatches(_ pattern: NSRegularExpression, block: Int, region: NSRange, window: Bool, to results: inout [TextMatch]) {
+        let id = ObjectIdentifier(pattern)
+        let matcher: ICURegex.Matcher?
+        if let known = matchers.byPattern[id] {
+            matcher = known.matcher
+        } else {
+            matcher = ICURegex.matcher(for: pattern)
+            matchers.byPattern[id] = (pattern, matcher)
+        }
+        guard let matcher else { return }
+        utf16.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            matcher.matches(
+                in: base + starts[block], count: utf16Length(ofBlock: block), region: region, window: window, offset: starts[block],
+                into: &results)
+        }
     }
 
     /// Lower-cases ASCII and the Latin-1 capitals (À–Þ) of UTF-8 bytes: enough for the
@@ -136,7 +168,7 @@ struct TextIndex {
     /// over the whole page keeps a page of thousands of paragraphs from costing a regex scan
     /// per pattern per paragraph.
     func matches(_ pattern: NSRegularExpression?, keywords: [String]? = nil, includingQuotes: Bool = false)
-        -> [NSTextCheckingResult]
+        -> [TextMatch]
     {
         guard let pattern else { return [] }
         guard let keywords else { return matches(pattern, in: blocks.indices, includingQuotes: includingQuotes) }
@@ -145,7 +177,7 @@ struct TextIndex {
 
     /// All matches of a pattern in the blocks whose lower-case bytes pass `when`.
     func matches(_ pattern: NSRegularExpression?, when: (ArraySlice<UInt8>) -> Bool, includingQuotes: Bool = false)
-        -> [NSTextCheckingResult]
+        -> [TextMatch]
     {
         guard let pattern else { return [] }
         let chosen = blocks.indices.filter { when(lowered[byteStarts[$0]..<byteEnd(of: $0)]) }
@@ -235,11 +267,11 @@ struct TextIndex {
     /// anywhere ("over ten years of experience"), that is most of its cost.
     ///
     /// The result is the whole-block scan's: every match lies inside one merged window, no match
-    /// crosses a window's start, and the regex sees `windowContext` characters past a window's
-    /// edges for `\b`, lookarounds and `$` (transparent, non-anchoring bounds). The bounds count
+    /// crosses a window's start, and the regex sees the rest of the block past a window's edges
+    /// for `\b`, lookarounds and `$` (transparent, non-anchoring bounds). The bounds count
     /// on collapsed text (one space between words); a block of several lines (text that does
     /// not come from a page) is scanned whole.
-    func matches(_ pattern: NSRegularExpression?, in window: KeywordWindow, includingQuotes: Bool = false) -> [NSTextCheckingResult] {
+    func matches(_ pattern: NSRegularExpression?, in window: KeywordWindow, includingQuotes: Bool = false) -> [TextMatch] {
         guard let pattern else { return [] }
         guard let (before, after) = window.reach else { return matches(pattern, keywords: window.keywords, includingQuotes: includingQuotes) }
         let keywords = window.keywords
@@ -248,9 +280,8 @@ struct TextIndex {
             hits[block, default: []].append((at - byteStarts[block], length))
             return at + 1
         }
-        var results: [NSTextCheckingResult] = []
+        var results: [TextMatch] = []
         for block in hits.keys.sorted() where includingQuotes || !quoted.contains(block) {
-            let text = blocks[block].text
             let length = utf16Length(ofBlock: block)
             var windows: [NSRange]
             if multiline.contains(block) {
@@ -272,27 +303,15 @@ struct TextIndex {
                 }
             }
             if windows.count == 1 && windows[0].length == length {
-                for match in pattern.matches(in: text, range: windows[0]) { results.append(match.adjustingRanges(offset: starts[block])) }
+                appendMatches(pattern, block: block, region: windows[0], window: false, to: &results)
                 continue
             }
             for window in windows {
-                // The regex gets the window and `windowContext` characters either side of it, not
-                // the whole block: handing it a string costs a copy of the string.
-                let from = max(0, window.location - Self.windowContext)
-                let to = min(length, window.location + window.length + Self.windowContext)
-                let piece = self.text.substring(with: NSRange(location: starts[block] + from, length: to - from))
-                let range = NSRange(location: window.location - from, length: window.length)
-                for match in pattern.matches(in: piece, options: [.withTransparentBounds, .withoutAnchoringBounds], range: range) {
-                    results.append(match.adjustingRanges(offset: starts[block] + from))
-                }
+                appendMatches(pattern, block: block, region: window, window: true, to: &results)
             }
         }
         return results
     }
-
-    /// Characters of a block around a window that the regex sees (for `\b`, lookarounds and
-    /// `$`) without matching in them; the windowed patterns look at most this far.
-    static let windowContext = 24
 
     /// A function from byte offsets in a block (of its UTF-8 text) to UTF-16 offsets.
     private func utf16Offsets(ofBlock block: Int) -> (Int) -> Int {
@@ -312,15 +331,11 @@ struct TextIndex {
     /// The regex run on each chosen block on its own (a short string), with the ranges moved
     /// to the whole text's coordinates.
     private func matches<C: Collection<Int>>(_ pattern: NSRegularExpression, in chosen: C, includingQuotes: Bool)
-        -> [NSTextCheckingResult]
+        -> [TextMatch]
     {
-        var results: [NSTextCheckingResult] = []
+        var results: [TextMatch] = []
         for i in chosen where includingQuotes || !quoted.contains(i) {
-            let block = blocks[i]
-            let length = utf16Length(ofBlock: i)
-            for match in pattern.matches(in: block.text, range: NSRange(location: 0, length: length)) {
-                results.append(match.adjustingRanges(offset: starts[i]))
-            }
+            appendMatches(pattern, block: i, region: NSRange(location: 0, length: utf16Length(ofBlock: i)), window: false, to: &results)
         }
         return results
     }

@@ -75,7 +75,7 @@ struct FastPathTests {
         #expect(compared > 100, "the comparison saw matches: \(compared)")
     }
 
-    static func ranges(of match: NSTextCheckingResult) -> [Int] {
+    static func ranges(of match: TextMatch) -> [Int] {
         (0..<match.numberOfRanges).flatMap { [match.range(at: $0).location, match.range(at: $0).length] }
     }
 

@@ -1,0 +1,101 @@
+internal import _FoundationICU
+import Foundation
+import HuellaCore
+
+/// ICU's regular-expression engine — the one `NSRegularExpression` wraps on Linux — called
+/// directly on the page's UTF-16 text. Through `NSRegularExpression`, each call copies its
+/// input string to UTF-16 and allocates an `NSTextCheckingResult` per match; a page makes
+/// hundreds of calls on short blocks and windows, and those costs came to a quarter of what
+/// the matching itself cost (callgrind).
+///
+/// The patterns stay `NSRegularExpression`s (the extractors' constants, checked when they are
+/// compiled); each is compiled once more for ICU, with the same flags, on first use.
+enum ICURegex {
+    /// Compiled patterns by source and case option, shared by all threads: ICU clones a
+    /// compiled pattern thread-safely, and each clone is a matcher of its own.
+    private static let compiled = Locked<[Key: Compiled]>([:])
+
+    private struct Key: Hashable {
+        let pattern: String
+        let caseInsensitive: Bool
+    }
+
+    /// A compiled pattern that no one matches with directly; kept for the life of the process
+    /// (the patterns are constants).
+    private final class Compiled: @unchecked Sendable {
+        let handle: OpaquePointer
+        init(_ handle: OpaquePointer) { self.handle = handle }
+    }
+
+    /// A new matcher for the pattern, or nil when ICU does not compile it (it compiled as an
+    /// `NSRegularExpression` with the same flags, so that would be a bug).
+    static func matcher(for regex: NSRegularExpression) -> Matcher? {
+        let key = Key(pattern: regex.pattern, caseInsensitive: regex.options.contains(.caseInsensitive))
+        let master: Compiled? = compiled.withLock { table in
+            if let known = table[key] { return known }
+            var status = U_ZERO_ERROR
+            let source = Array(key.pattern.utf16)
+            let flags = key.caseInsensitive ? UInt32(UREGEX_CASE_INSENSITIVE.rawValue) : 0
+            guard let handle = swift_uregex_open(source, Int32(source.count), flags, nil, &status), status.rawValue <= 0 else { return nil }
+            let made = Compiled(handle)
+            table[key] = made
+            return made
+        }
+        guard let master else { return nil }
+        var status = U_ZERO_ERROR
+        guard let clone = swift_uregex_clone(master.handle, &status), status.rawValue <= 0 else { return nil }
+        return Matcher(clone)
+    }
+
+    /// One matcher: it keeps state between calls, so one page's extraction uses it alone.
+    final class Matcher {
+        private let handle: OpaquePointer
+        private let groups: Int
+
+        fileprivate init(_ handle: OpaquePointer) {
+            self.handle = handle
+            var status = U_ZERO_ERROR
+            groups = Int(swift_uregex_groupCount(handle, &status))
+        }
+
+        deinit { swift_uregex_close(handle) }
+
+        /// Appends every match in `region` of a text (`count` UTF-16 units at `text`, valid
+        /// during the call), its ranges moved by `offset`. As `NSRegularExpression`'s
+        /// `matches(in:options:range:)`: by default the pattern sees only the region and `^`,
+        /// `$` match at its edges; `window` makes the bounds transparent and non-anchoring
+        /// (`.withTransparentBounds`, `.withoutAnchoringBounds`): the rest of the text is
+        /// context for lookarounds and `\b`, and no match starts or ends outside the region.
+        func matches(
+            in text: UnsafePointer<UInt16>, count: Int, region: NSRange, window: Bool = false, offset: Int,
+            into results: inout [TextMatch]
+        ) {
+            var status = U_ZERO_ERROR
+            swift_uregex_setText(handle, text, Int32(count), &status)
+            swift_uregex_setRegion64(handle, Int64(region.location), Int64(region.location + region.length), &status)
+            swift_uregex_useTransparentBounds(handle, window ? 1 : 0, &status)
+            swift_uregex_useAnchoringBounds(handle, window ? 0 : 1, &status)
+            guard status.rawValue <= 0 else { return }
+            while swift_uregex_findNext(handle, &status) != 0, status.rawValue <= 0 {
+                var ranges: [NSRange] = []
+                ranges.reserveCapacity(groups + 1)
+                for group in 0...groups {
+                    let start = Int(swift_uregex_start64(handle, Int32(group), &status))
+                    let end = Int(swift_uregex_end64(handle, Int32(group), &status))
+                    ranges.append(start < 0 ? NSRange(location: NSNotFound, length: 0) : NSRange(location: start + offset, length: end - start))
+                }
+                results.append(TextMatch(ranges: ranges))
+            }
+        }
+    }
+}
+
+/// A match: the whole match's range and each group's (UTF-16; `NSNotFound` for a group that
+/// took no part), as `NSTextCheckingResult` gives them.
+struct TextMatch: Equatable {
+    let ranges: [NSRange]
+
+    var range: NSRange { ranges[0] }
+    var numberOfRanges: Int { ranges.count }
+    func range(at group: Int) -> NSRange { ranges[group] }
+}
