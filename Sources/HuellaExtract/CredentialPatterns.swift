@@ -20,13 +20,17 @@ struct CredentialPatterns {
             caseSensitive: true), KeywordWindow(keywords: ["certif"])),
         (Patterns.compile(
             name + #"\s+(?:certified|certification|certificate|certificad[oa])\b(?:\s*\(([^)\n]{2,40})\)|\s+(?:por|by)\s+([\p{Lu}][\p{L}&.' -]{1,30}?)(?=[,.;)\n]|$))?"#, caseSensitive: false),
-            // A name of up to 61 characters, the keyword, then "(issuer)" or "by issuer" of up to ~45.
-            KeywordWindow(keywords: ["certif"], before: 100, after: 80)),
+            // A name of up to 61 characters and a space before the keyword, then "(issuer)" or
+            // "by issuer" of up to ~45 after it.
+            KeywordWindow(keywords: ["certif"], before: 64, after: 80)),
         (Patterns.compile(
             #"\b(Certified [\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+){0,4})"#, caseSensitive: true), KeywordWindow(keywords: ["certified"])),
         (Patterns.compile(
             #"([\p{Lu}][\p{L}0-9&+.' -]{1,50}?(?:ProAdvisor|Advisor|Administrator|Specialist|Professional|Associate|Expert|Partner))\s*(?:·|\(|–|—|\bby\b|\bde\b|\bfrom\b)\s*([\p{Lu}][\p{L}0-9&.' -]{1,40}?)(?=\s*(?:\)|\n|$|[,.;·]))"#,
-            caseSensitive: true), KeywordWindow(keywords: ["advisor", "administrator", "specialist", "professional", "associate", "expert", "partner"])),
+            caseSensitive: true),
+            // A name of up to 51 characters ending in the keyword ("ProAdvisor" holds "advisor"
+            // 3 in), then a separator and an issuer of up to 41.
+            KeywordWindow(keywords: ["advisor", "administrator", "specialist", "professional", "associate", "expert", "partner"], before: 60, after: 60)),
     ]
 
     /// Who issues well-known VA credentials, for claims that do not say.
@@ -74,12 +78,10 @@ struct CredentialPatterns {
         while next < candidates.count {
             let i = candidates[next]
             next += 1
-            guard Self.isHeading(Self.heading, index.blocks[i].text) else { continue }
+            guard Self.isHeading(Self.heading, i, index) else { continue }
             var j = i + 1
             var items: [(name: TextBlock, rest: [String])] = []
-            while j < index.blocks.count, !Self.isHeading(Self.anyHeading, index.blocks[j].text),
-                !Self.isHeading(Self.heading, index.blocks[j].text)
-            {
+            while j < index.blocks.count, !Self.isHeading(Self.anyHeading, j, index), !Self.isHeading(Self.heading, j, index) {
                 let block = index.blocks[j]
                 let item = Self.item(of: block.locator)
                 if let last = items.last, Self.item(of: last.name.locator) == item, !item.isEmpty {
@@ -123,8 +125,13 @@ struct CredentialPatterns {
 
     /// A section heading: a whole line of one of the heading patterns. Headings are short;
     /// a longer line is not one (a page has thousands of lines, few short ones).
-    private static func isHeading(_ regex: NSRegularExpression?, _ text: String) -> Bool {
-        text.utf8.count <= 40 && whole(regex, text)
+    private static func isHeading(_ regex: NSRegularExpression?, _ block: Int, _ index: TextIndex) -> Bool {
+        let text = index.blocks[block].text
+        guard text.utf8.count <= 40 else { return false }
+        // A page's line has no spaces at its ends, so the pattern reads it where it lies;
+        // other text (a LinkedIn export's) is trimmed first.
+        return text.first?.isWhitespace == false && text.last?.isWhitespace == false
+            ? index.firstMatch(regex, inBlock: block) != nil : whole(regex, text)
     }
 
     static func issuer(for name: String) -> String? {

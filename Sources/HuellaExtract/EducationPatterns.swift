@@ -70,11 +70,10 @@ struct EducationPatterns {
             let field = firstGroup(Self.field, in: after)
             let institution = institutions[block] ?? institution(near: block, in: index)
             institutions[block] = institution
-            let sentence = index.blockText(block)
-            let status: DegreeStatus = firstMatch(Self.inProgress, in: sentence) != nil ? .inProgress : .completed
+            let status: DegreeStatus = index.firstMatch(Self.inProgress, inBlock: block) != nil ? .inProgress : .completed
             // The degree's own line first; the next line (LinkedIn puts dates there) only when it has none.
-            let ownYears = allYears(in: sentence)
-            let years = ownYears.isEmpty && !isDegreeLine(index.blockText(block + 1)) ? allYears(in: index.blockText(block + 1)) : ownYears
+            let ownYears = allYears(inBlock: block, of: index)
+            let years = ownYears.isEmpty && !isDegreeLine(index.blockText(block + 1)) ? allYears(inBlock: block + 1, of: index) : ownYears
             let thisYear = Patterns.currentYear
             let year = years.filter { $0 <= thisYear + 6 }.max()
             let degree = Degree(
@@ -91,10 +90,14 @@ struct EducationPatterns {
     /// line is not another degree; a short line of its own is the institution whole
     /// ("ITESO, Universidad Jesuita de Guadalajara").
     private func institution(near block: Int, in index: TextIndex) -> String? {
-        if let own = firstMatch(Self.institution, in: index.blockText(block)) { return own }
+        // The regex reads each line where it lies in the page (a line's spaces at its ends do not change its match).
+        func institution(inBlock line: Int) -> String? {
+            index.firstMatch(Self.institution, inBlock: line).map { Self.trimParticles(index.substring($0.range)) }
+        }
+        if let own = institution(inBlock: block) { return own }
         for neighbour in [block + 1, block - 1] {
             let line = index.blockText(neighbour).trimmingSpaces()
-            guard !line.isEmpty, !isDegreeLine(line), let found = firstMatch(Self.institution, in: line) else { continue }
+            guard !line.isEmpty, !isDegreeLine(line), let found = institution(inBlock: neighbour) else { continue }
             return line.count <= 90 ? line.trimming(" ,·-") : found
         }
         return nil
@@ -167,10 +170,8 @@ struct EducationPatterns {
         return Self.trimParticles((text as NSString).substring(with: m.range))
     }
 
-    private func allYears(in text: String) -> [Int] {
-        guard let regex = Self.year else { return [] }
-        return regex.matches(in: text)
-            .compactMap { Int((text as NSString).substring(with: $0.range(at: 1))) }
+    private func allYears(inBlock block: Int, of index: TextIndex) -> [Int] {
+        index.matches(Self.year, inBlock: block).compactMap { Int(index.substring($0.range(at: 1))) }
     }
 
     /// "Universidad de Sevilla y" → "Universidad de Sevilla".

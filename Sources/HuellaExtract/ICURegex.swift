@@ -67,7 +67,7 @@ enum ICURegex {
         /// (`.withTransparentBounds`, `.withoutAnchoringBounds`): the rest of the text is
         /// context for lookarounds and `\b`, and no match starts or ends outside the region.
         func matches(
-            in text: UnsafePointer<UInt16>, count: Int, region: NSRange, window: Bool = false, offset: Int,
+            in text: UnsafePointer<UInt16>, count: Int, region: NSRange, window: Bool = false, offset: Int, firstOnly: Bool = false,
             into results: inout [TextMatch]
         ) {
             var status = U_ZERO_ERROR
@@ -85,6 +85,7 @@ enum ICURegex {
                     ranges.append(start < 0 ? NSRange(location: NSNotFound, length: 0) : NSRange(location: start + offset, length: end - start))
                 }
                 results.append(TextMatch(ranges: ranges))
+                if firstOnly { return }
             }
         }
     }

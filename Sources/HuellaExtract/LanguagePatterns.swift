@@ -60,10 +60,8 @@ struct LanguagePatterns {
         var seen: Set<String> = []
         for match in index.matches(Self.name, keywords: Array(Self.names.keys)) {
             let block = index.blockIndex(at: match.range.location)
-            let line = index.blockText(block)
-            let lineRange = NSRange(location: 0, length: (line as NSString).length)
             let nearby = nearestLevel(to: match.range, in: index)
-            let hasContext = Self.context?.firstMatch(in: line, range: lineRange) != nil
+            let hasContext = index.firstMatch(Self.context, inBlock: block) != nil
             guard nearby != nil || hasContext, let code = Self.code(for: index.substring(match.range)) else { continue }
             guard seen.insert(code + (nearby?.rawValue ?? "")).inserted else { continue }
             claims.append(index.claim(.language, .language(LanguageSkill(code: code, level: nearby)), at: match.range))

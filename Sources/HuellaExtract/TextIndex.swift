@@ -50,7 +50,43 @@ struct TextIndex {
         self.lowered = lowered
         string = blocks.map(\.text).joined(separator: "\n")
         text = string as NSString
-        utf16 = ContiguousArray(string.utf16)
+        utf16 = Self.utf16(of: string)
+    }
+
+    /// A string's UTF-16 code units, transcoded from its UTF-8 bytes in one loop (the
+    /// `utf16` view walks scalar by scalar through index arithmetic, several times slower).
+    static func utf16(of string: String) -> ContiguousArray<UInt16> {
+        var string = string
+        return string.withUTF8 { bytes in
+            var units = ContiguousArray<UInt16>()
+            units.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let lead = UInt32(bytes[i])
+                let scalar: UInt32
+                if lead < 0x80 {
+                    units.append(UInt16(lead))
+                    i += 1
+                    continue
+                } else if lead < 0xE0 {
+                    scalar = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0 {
+                    scalar = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    scalar = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                if scalar < 0x10000 {
+                    units.append(UInt16(scalar))
+                } else {
+                    units.append(UInt16(0xD800 + ((scalar - 0x10000) >> 10)))
+                    units.append(UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF)))
+                }
+            }
+            return units
+        }
     }
 
     /// One ICU matcher per pattern for this page.
@@ -63,7 +99,9 @@ struct TextIndex {
     /// start), in the whole text's coordinates. The engine reads the block where it lies in
     /// the page's UTF-16 text: nothing is copied. A `window` region sees the rest of its block
     /// as context; a whole block sees only itself, as a scan of the block's own string would.
-    private func appendMatches(_ pattern: NSRegularExpression, block: Int, region: NSRange, window: Bool, to results: inout [TextMatch]) {
+    private func appendMatches(
+        _ pattern: NSRegularExpression, block: Int, region: NSRange, window: Bool, firstOnly: Bool = false, to results: inout [TextMatch]
+    ) {
         let id = ObjectIdentifier(pattern)
         let matcher: ICURegex.Matcher?
         if let known = matchers.byPattern[id] {
@@ -77,8 +115,27 @@ struct TextIndex {
             guard let base = buffer.baseAddress else { return }
             matcher.matches(
                 in: base + starts[block], count: utf16Length(ofBlock: block), region: region, window: window, offset: starts[block],
-                into: &results)
+                firstOnly: firstOnly, into: &results)
         }
+    }
+
+    /// The matches of a pattern in one block's text, as a scan of `blockText(block)` finds
+    /// them (ranges in the whole text); none outside the page.
+    func matches(_ pattern: NSRegularExpression?, inBlock block: Int) -> [TextMatch] {
+        guard let pattern, blocks.indices.contains(block) else { return [] }
+        var results: [TextMatch] = []
+        appendMatches(pattern, block: block, region: NSRange(location: 0, length: utf16Length(ofBlock: block)), window: false, to: &results)
+        return results
+    }
+
+    /// The first match of a pattern in one block's text (see `matches(_:inBlock:)`).
+    func firstMatch(_ pattern: NSRegularExpression?, inBlock block: Int) -> TextMatch? {
+        guard let pattern, blocks.indices.contains(block) else { return nil }
+        var results: [TextMatch] = []
+        appendMatches(
+            pattern, block: block, region: NSRange(location: 0, length: utf16Length(ofBlock: block)), window: false, firstOnly: true,
+            to: &results)
+        return results.first
     }
 
     /// Lower-cases ASCII and the Latin-1 capitals (À–Þ) of UTF-8 bytes: enough for the

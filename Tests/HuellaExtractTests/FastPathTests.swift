@@ -38,6 +38,8 @@ struct FastPathTests {
             "experiencia", "2024", "19 clientes", "20 %", "certificación", "Ünïcödé 😀 𝔘𝔫𝔦", "·", "—", "niño", "año",
             "Teléfono: +34 612 345 678", "llámame al 612 34 56 78", "cel. 55 1234 5678", "+1 (415) 555-0100", "WhatsApp",
             "call me", "hotel", "excelente", "+52", "Tel.:",
+            "Certified Google Partner – Google", "HubSpot Marketing Specialist by HubSpot Academy", "Microsoft Office Specialist (Microsoft)",
+            "Amazon Associate", "Professional", "expert", "Asana Certified Pro", "Scrum Fundamentals Certified · SCRUMstudy · 2022",
         ]
         var generator = SeededGenerator(seed: 42)
         return (0..<60).map { _ in
@@ -257,6 +259,15 @@ struct FastPathTests {
             let found = haystack.withUnsafeBytes { raw in raw.baseAddress.flatMap { TextIndex.find(needle, in: $0, count: raw.count) } }
             #expect(found == expected, "\(haystack) \(needle)")
             #expect(TextIndex.contains(haystack, needle) == (expected != nil))
+        }
+    }
+
+    @Test("the page's UTF-16 text is the string's own UTF-16")
+    func utf16() {
+        var texts = Self.pageBlocks().map { $0.map(\.text).joined(separator: "\n") } + Self.generatedBlocks().map(\.text)
+        texts += ["", "a", "é", "€", "😀", "a😀b𝔘\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
+        for text in texts {
+            #expect(Array(TextIndex.utf16(of: text)) == Array(text.utf16))
         }
     }
 
