@@ -184,8 +184,71 @@ final class HTMLDocument {
 
     /// An XPath that locates the node (`/html/body/div[2]/p[1]`), computed once per node:
     /// many claims come from one block.
+    ///
+    /// An element's path is its parent's (remembered) and one step, written as libxml2's
+    /// `xmlGetNodePath` writes it: blocks share their ancestors, and the libxml2 call walks
+    /// every ancestor's siblings and formats each step with `snprintf` again for each node.
     func path(of node: xmlNodePtr) -> String {
         if let known = paths[node] { return known }
+        // The element ancestors whose paths are not known yet, nearest first.
+        var pending: [xmlNodePtr] = []
+        var cursor: xmlNodePtr? = node
+        var base = ""
+        while let c = cursor {
+            if let known = paths[c] {
+                base = known
+                break
+            }
+            guard Self.isPlainElement(c) else {
+                // Anything else (a text node, a namespaced element) as libxml2 says it.
+                if c == node { return libxmlPath(of: node) }
+                base = libxmlPath(of: c)
+                break
+            }
+            pending.append(c)
+            guard let parent = c.pointee.parent else { break }
+            if parent.pointee.type == XML_DOCUMENT_NODE || parent.pointee.type == XML_HTML_DOCUMENT_NODE { break }
+            cursor = parent
+        }
+        var path = base
+        for element in pending.reversed() {
+            path += Self.step(of: element)
+            paths[element] = path
+        }
+        return path
+    }
+
+    /// An element without a namespace: its step is its name and position.
+    private static func isPlainElement(_ node: xmlNodePtr) -> Bool {
+        node.pointee.type == XML_ELEMENT_NODE && node.pointee.ns == nil && node.pointee.name != nil
+    }
+
+    /// "/name", or "/name[n]" when a sibling element has the same name (n counts from 1 among them).
+    private static func step(of element: xmlNodePtr) -> String {
+        let name = element.pointee.name!
+        func sameName(_ other: xmlNodePtr) -> Bool {
+            other.pointee.type == XML_ELEMENT_NODE && other.pointee.ns == nil && xmlStrEqual(name, other.pointee.name) != 0
+        }
+        var before = 0
+        var sibling = element.pointee.prev
+        while let s = sibling {
+            if sameName(s) { before += 1 }
+            sibling = s.pointee.prev
+        }
+        var numbered = before > 0
+        if !numbered {
+            sibling = element.pointee.next
+            while let s = sibling, !numbered {
+                numbered = sameName(s)
+                sibling = s.pointee.next
+            }
+        }
+        let text = "/" + String(cString: name)
+        return numbered ? text + "[\(before + 1)]" : text
+    }
+
+    /// The path as libxml2 writes it (remembered like the others).
+    func libxmlPath(of node: xmlNodePtr) -> String {
         guard let value = xmlGetNodePath(node) else { return "" }
         defer { cxml_free(value) }
         let path = String(cString: value)

@@ -262,6 +262,32 @@ struct FastPathTests {
         }
     }
 
+    @Test("element paths are the ones libxml2 writes")
+    func paths() throws {
+        let folders = ["Fixtures/tests/extract/pages", "Fixtures/sample/sites"]
+        var pages: [Data] = []
+        for folder in folders {
+            let root = FixturePaths.path(folder)
+            let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") } ?? []
+            pages += files.sorted().compactMap { FileManager.default.contents(atPath: "\(root)/\($0)") }
+        }
+        // Nesting and same-name siblings at every depth, and an element inside an SVG.
+        pages.append(Data("<html><body><div><p>a</p><p>b<span>c</span><span>d</span></p></div><div><svg><g><path/></g><g/></svg></div><ul><li>x</li></ul></body></html>".utf8))
+        var compared = 0
+        var generator = SeededGenerator(seed: 5)
+        for data in pages {
+            let ours = try #require(HTMLDocument(data: data, url: "https://fixture.test/", encoding: nil))
+            let theirs = try #require(HTMLDocument(data: data, url: "https://fixture.test/", encoding: nil))
+            #expect(ours.elements.count == theirs.elements.count)
+            // In a shuffled order, so that some paths are built on remembered ancestors and some are not.
+            for i in ours.elements.indices.shuffled(using: &generator) {
+                #expect(ours.path(of: ours.elements[i]) == theirs.libxmlPath(of: theirs.elements[i]))
+                compared += 1
+            }
+        }
+        #expect(compared > 1000, "paths compared: \(compared)")
+    }
+
     @Test("the page's UTF-16 text is the string's own UTF-16")
     func utf16() {
         var texts = Self.pageBlocks().map { $0.map(\.text).joined(separator: "\n") } + Self.generatedBlocks().map(\.text)
