@@ -450,7 +450,10 @@ struct TextIndex {
         var quoted: Set<Int> = []
         for (i, block) in blocks.enumerated() {
             let inQuote = block.quoted
-            let opensQuote = block.text.first.map { quoteMarks.contains($0) } ?? false
+            // Every quotation mark's UTF-8 starts with one of these bytes: most lines are decided by it.
+            let lead = block.text.utf8.first ?? 0
+            let mayOpenQuote = lead == 0x22 || lead == 0x27 || lead == 0xC2 || lead == 0xE2
+            let opensQuote = mayOpenQuote && (block.text.first.map { quoteMarks.contains($0) } ?? false)
             guard inQuote || (opensQuote && block.text.count >= 40) else { continue }
             quoted.insert(i)
             if i + 1 < blocks.count, !blocks[i + 1].quoted {
