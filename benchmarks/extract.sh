@@ -12,27 +12,7 @@ python3 -c "import extruct" 2>/dev/null || python3 -m pip install --quiet --disa
 swift build -c release --product huella-bench >&2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-python3 - "$root" "$work/pages" <<'PY'
-import pathlib, random, sys
-root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-out.mkdir(parents=True)
-sources = sorted((root / "Fixtures/tests/extract/pages").glob("*.html")) + sorted((root / "Fixtures/sample/sites").glob("*/*.html"))
-pool = [p.read_text(encoding="utf-8", errors="replace") for p in sources]
-rnd = random.Random(7)
-for i in range(200):
-    page = rnd.choice(pool)
-    # Grow to ~100 KB the way real pages are big: more sections, scripts and styles.
-    while len(page.encode()) < 100_000:
-        extra = rnd.choice(pool)
-        low = extra.lower()
-        start, end = low.find("<body"), low.rfind("</body")
-        body = extra[extra.find(">", start) + 1:end] if start >= 0 and end > start else extra
-        cut = page.lower().rfind("</body")
-        cut = cut if cut >= 0 else len(page)
-        page = page[:cut] + "<section>" + body + "</section>" + page[cut:]
-    (out / f"page-{i:03d}.html").write_text(page, encoding="utf-8")
-print(f"200 pages, {sum(p.stat().st_size for p in out.iterdir()) / 1e6:.1f} MB", file=sys.stderr)
-PY
+python3 "$root/benchmarks/make_pages.py" "$root" "$work/pages"
 echo "== huella (release) and plain libxml2, same process, same pages"
 "$root/.build/release/huella-bench" extract "$work/pages" 5 | tee "$work/huella.txt"
 echo "== extruct 0.18.0 (json-ld, microdata, opengraph, microformat)"

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Extraction cost in instructions (callgrind), next to the plain libxml2 parse of the same
+# pages: the deterministic companion of extract.sh, whose timings swing by ±15 % on these
+# machines. Reads the first 20 of extract.sh's pages in one round and in two; the difference
+# is one steady round (the patterns' one-time compiles and the process start drop out).
+# Prints the instructions of one round of each, and their ratio (target ≥ 0.5).
+# Needs valgrind (installed when missing). Under a minute once the build is done.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+scripts/ensure-deps
+command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }
+swift build -c release --product huella-bench >&2
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+python3 "$root/benchmarks/make_pages.py" "$root" "$work/all"
+mkdir "$work/pages"
+cp $(ls "$work"/all/*.html | head -20) "$work/pages/"
+# This valgrind cannot read the DWARF 5 debug information Swift writes; symbols are enough.
+strip --strip-debug -o "$work/huella-bench" "$root/.build/release/huella-bench"
+for rounds in 1 2; do
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.$rounds" "$work/huella-bench" extract "$work/pages" $rounds >/dev/null 2>&1 &
+done
+wait
+for rounds in 1 2; do callgrind_annotate --inclusive=yes "$work/cg.$rounds" > "$work/cg.$rounds.txt" 2>/dev/null; done
+python3 - "$work" <<'PY'
+import re, sys
+def counts(path):
+    found = {}
+    for line in open(path):
+        m = re.match(r"\s*([\d,]+) \(", line)
+        if not m:
+            continue
+        n = int(m.group(1).replace(",", ""))
+        if "PlainParseO5parse" in line:
+            found["plain"] = max(found.get("plain", 0), n)
+        if "PageExtractorV7extract4body" in line:
+            found["huella"] = max(found.get("huella", 0), n)
+    return found
+one, two = counts(sys.argv[1] + "/cg.1.txt"), counts(sys.argv[1] + "/cg.2.txt")
+plain, huella = two["plain"] - one["plain"], two["huella"] - one["huella"]
+print(f"20 pages, one steady round, instructions (callgrind)")
+print(f"plain libxml2 parse:      {plain / 1e6:8.0f} M")
+print(f"huella parse + extract:   {huella / 1e6:8.0f} M  (extraction beyond the parse {(huella - plain) / 1e6:.0f} M)")
+print(f"ratio to plain parse:     {plain / huella:.3f} (target ≥ 0.5)")
+PY
