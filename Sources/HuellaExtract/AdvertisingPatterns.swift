@@ -67,7 +67,7 @@ struct PlaceholderPatterns {
     func claims(in index: TextIndex) -> [Claim] {
         var matches = index.matches(
             Self.parked, keywords: ["sale", "venta", "domain", "parking", "sedo", "hugedomains", "lorem", "name here", "nombre aqu"])
-        if matches.isEmpty && index.text.length < 400 { matches = index.matches(Self.unfinished) }
+        if matches.isEmpty && index.length < 400 { matches = index.matches(Self.unfinished) }
         guard let match = matches.first else { return [] }
         return [index.claim(.parked, .text(index.substring(match.range(at: 1)).lowercased()), at: match.range)]
     }

@@ -148,9 +148,14 @@ struct EducationPatterns {
     /// change what it finds, and the rest of a long paragraph is not copied for it.
     private func tail(after range: NSRange, in index: TextIndex) -> String {
         let from = range.location + range.length
-        let limit = min(index.text.length - from, Self.tailLength)
-        let newline = index.text.range(of: "\n", range: NSRange(location: from, length: limit))
-        let end = newline.location == NSNotFound ? from + limit : newline.location
+        let limit = min(index.length - from, Self.tailLength)
+        let end: Int
+        if let line = index.lineRange(at: range.location) {
+            end = min(from + limit, line.location + line.length)  // the line ends with its block
+        } else {
+            let newline = index.text.range(of: "\n", range: NSRange(location: from, length: limit))
+            end = newline.location == NSNotFound ? from + limit : newline.location
+        }
         return index.substring(NSRange(location: from, length: end - from))
     }
 

@@ -95,8 +95,8 @@ struct LanguagePatterns {
         } else {
             source = text as String
             offset = 0
-            let lineEnd = text.range(of: "\n", range: NSRange(location: range.location, length: text.length - range.location))
-            limit = lineEnd.location == NSNotFound ? text.length : lineEnd.location
+            let lineEnd = text.range(of: "\n", range: NSRange(location: range.location, length: index.length - range.location))
+            limit = lineEnd.location == NSNotFound ? index.length : lineEnd.location
             let before = text.range(of: "\n", options: .backwards, range: NSRange(location: 0, length: range.location))
             lineStart = before.location == NSNotFound ? 0 : before.location + 1
         }

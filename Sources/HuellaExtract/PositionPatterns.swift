@@ -59,9 +59,14 @@ struct PositionPatterns {
     /// "Executive Assistant | Acme, March 2017 – Present" gives both on one line; LinkedIn
     /// puts the title and the company on the two lines above the dates.
     private func labels(before range: NSRange, in index: TextIndex, block: Int) -> (String?, String?) {
-        let blockStart = index.text.range(
-            of: "\n", options: .backwards, range: NSRange(location: 0, length: range.location))
-        let from = blockStart.location == NSNotFound ? 0 : blockStart.location + 1
+        // The line's start: its block's when the block is one line (no search of the page's text).
+        let from: Int
+        if let line = index.lineRange(at: range.location) {
+            from = line.location
+        } else {
+            let blockStart = index.text.range(of: "\n", options: .backwards, range: NSRange(location: 0, length: range.location))
+            from = blockStart.location == NSNotFound ? 0 : blockStart.location + 1
+        }
         let prefix = index.substring(NSRange(location: from, length: range.location - from))
             .trimming(" ,·|–-—:()")
         if !prefix.isEmpty && prefix.count <= 100 {

@@ -171,7 +171,10 @@ struct TextIndex {
 
     private static let asciiLower: [UInt8] = (0..<128).map { $0 >= 0x41 && $0 <= 0x5A ? UInt8($0) | 0x20 : UInt8($0) }
 
-    var fullRange: NSRange { NSRange(location: 0, length: text.length) }
+    /// The text's length in UTF-16 units (`text.length` counts them again on every call).
+    var length: Int { utf16.count }
+
+    var fullRange: NSRange { NSRange(location: 0, length: length) }
 
     /// The index of the block holding a UTF-16 offset.
     func blockIndex(at offset: Int) -> Int {
@@ -243,7 +246,7 @@ struct TextIndex {
 
     /// A block's length in UTF-16 units (its text, without the newline that joins it to the next).
     private func utf16Length(ofBlock block: Int) -> Int {
-        (block + 1 < starts.count ? starts[block + 1] - 1 : text.length) - starts[block]
+        (block + 1 < starts.count ? starts[block + 1] - 1 : length) - starts[block]
     }
 
     private func byteEnd(of block: Int) -> Int {
@@ -469,7 +472,7 @@ struct TextIndex {
     func claim(_ kind: ClaimKind, _ value: ClaimValue, at range: NSRange) -> Claim {
         Claim(
             kind: kind, value: value, origin: origin, url: url,
-            excerpt: Excerpt.around(range, in: text, line: lineRange(at: range.location), substring: substring),
+            excerpt: Excerpt.around(range, in: text, length: length, line: lineRange(at: range.location), substring: substring),
             locator: locator(at: range.location))
     }
 
@@ -505,9 +508,12 @@ enum Excerpt {
 
     /// The words around `range`, never beyond `line` (the match's block), or the nearest
     /// newlines when the caller does not know the line.
-    static func around(_ range: NSRange, in text: NSString, line: NSRange? = nil, substring: ((NSRange) -> String)? = nil) -> String {
+    static func around(
+        _ range: NSRange, in text: NSString, length: Int? = nil, line: NSRange? = nil, substring: ((NSRange) -> String)? = nil
+    ) -> String {
+        let length = length ?? text.length
         var start = max(0, range.location - radius)
-        var end = min(text.length, range.location + range.length + radius)
+        var end = min(length, range.location + range.length + radius)
         let afterStart = range.location + range.length
         // Stay inside the match's own line (block).
         let before: NSRange
@@ -523,13 +529,33 @@ enum Excerpt {
         if after.location != NSNotFound { end = after.location }
         let cut = NSRange(location: start, length: end - start)
         var excerpt = substring?(cut) ?? text.substring(with: cut)
-        if start > 0 && before.location == NSNotFound, let space = excerpt.firstIndex(of: " ") {
+        if start > 0 && before.location == NSNotFound, let space = space(in: excerpt, last: false) {
             excerpt = "…" + excerpt[excerpt.index(after: space)...]
         }
-        if end < text.length && after.location == NSNotFound, let space = excerpt.lastIndex(of: " ") {
+        if end < length && after.location == NSNotFound, let space = space(in: excerpt, last: true) {
             excerpt = excerpt[..<space] + "…"
         }
         return excerpt.trimmingSpaces()
+    }
+
+    /// `firstIndex(of: " ")` or `lastIndex(of: " ")`, found on the bytes: a space byte between
+    /// two ASCII bytes (or an end) is a space Character of its own, which is all the Character
+    /// search (grapheme by grapheme, dear on a 160-character excerpt) would find there. Near
+    /// anything else (a combining mark could join it) the Character search decides.
+    static func space(in text: String, last: Bool) -> String.Index? {
+        let utf8 = text.utf8
+        var i: String.Index? = last ? (utf8.isEmpty ? nil : utf8.index(before: utf8.endIndex)) : utf8.startIndex
+        while let at = i, at < utf8.endIndex {
+            if utf8[at] == 0x20 {
+                let next = utf8.index(after: at)
+                let nextASCII = next == utf8.endIndex || utf8[next] < 0x80
+                let previousASCII = at == utf8.startIndex || utf8[utf8.index(before: at)] < 0x80
+                guard nextASCII && previousASCII else { return last ? text.lastIndex(of: " ") : text.firstIndex(of: " ") }
+                return at
+            }
+            i = last ? (at == utf8.startIndex ? nil : utf8.index(before: at)) : utf8.index(after: at)
+        }
+        return nil
     }
 }
 

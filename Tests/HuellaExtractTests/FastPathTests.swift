@@ -262,6 +262,20 @@ struct FastPathTests {
         }
     }
 
+    @Test("an excerpt's first and last spaces are the ones a Character search finds")
+    func excerptSpaces() {
+        let pieces = ["a", "é", "e\u{301}", " ", " \u{301}", "\u{600} ", "😀", "👩‍💻", "\r\n", "·", "año", "  "]
+        var generator = SeededGenerator(seed: 31)
+        var texts = Self.generatedBlocks().map(\.text)
+        for _ in 0..<3000 {
+            texts.append((0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(Excerpt.space(in: text, last: false) == text.firstIndex(of: " "), "\(Array(text.unicodeScalars))")
+            #expect(Excerpt.space(in: text, last: true) == text.lastIndex(of: " "), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test("element paths are the ones libxml2 writes")
     func paths() throws {
         let folders = ["Fixtures/tests/extract/pages", "Fixtures/sample/sites"]
