@@ -66,8 +66,7 @@ struct EducationPatterns {
             // "Máster en Gestión de Grado…": a degree word inside the previous degree's field.
             let word = index.substring(match.range).lowercased()
             if block == lastBlock, lastField.contains(word) { continue }
-            let after = tail(after: match.range, in: index)
-            let field = firstGroup(Self.field, in: after)
+            let field = self.field(after: match.range, in: index)
             let institution = institutions[block] ?? institution(near: block, in: index)
             institutions[block] = institution
             let status: DegreeStatus = index.firstMatch(Self.inProgress, inBlock: block) != nil ? .inProgress : .completed
@@ -146,7 +145,7 @@ struct EducationPatterns {
     /// The rest of the block after a match, up to `tailLength` characters: the field pattern
     /// reads at most ~110 (a field of up to 70 and what may follow it), so a longer cut cannot
     /// change what it finds, and the rest of a long paragraph is not copied for it.
-    private func tail(after range: NSRange, in index: TextIndex) -> String {
+    private func tail(after range: NSRange, in index: TextIndex) -> NSRange {
         let from = range.location + range.length
         let limit = min(index.length - from, Self.tailLength)
         let end: Int
@@ -156,7 +155,19 @@ struct EducationPatterns {
             let newline = index.text.range(of: "\n", range: NSRange(location: from, length: limit))
             end = newline.location == NSNotFound ? from + limit : newline.location
         }
-        return index.substring(NSRange(location: from, length: end - from))
+        return NSRange(location: from, length: end - from)
+    }
+
+    /// The field a degree names after its words ("en Administración de Empresas"). On a
+    /// one-line block the pattern reads the tail where it lies in the page's text.
+    private func field(after range: NSRange, in index: TextIndex) -> String? {
+        let tail = tail(after: range, in: index)
+        guard index.lineRange(at: range.location) != nil else { return firstGroup(Self.field, in: index.substring(tail)) }
+        guard let m = index.firstMatch(Self.field, inBlock: index.blockIndex(at: range.location), part: tail),
+            m.range(at: 1).location != NSNotFound
+        else { return nil }
+        let value = index.substring(m.range(at: 1)).trimmingSpaces()
+        return value.isEmpty ? nil : value
     }
 
     static let tailLength = 200

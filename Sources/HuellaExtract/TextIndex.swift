@@ -31,37 +31,42 @@ struct TextIndex {
         self.url = url
         self.origin = origin
         quoted = Self.quotedBlocks(blocks)
-        var starts: [Int] = []
         var byteStarts: [Int] = []
         var lowered: [UInt8] = []
         var multiline: Set<Int> = []
-        var offset = 0
         for (i, block) in blocks.enumerated() {
-            starts.append(offset)
             byteStarts.append(lowered.count)
-            offset += block.text.utf16.count + 1
             Self.appendLowered(block.text.utf8, to: &lowered)
             if lowered[byteStarts[i]...].contains(0x0A) { multiline.insert(i) }
             lowered.append(0x0A)
         }
         self.multiline = multiline
-        self.starts = starts
         self.byteStarts = byteStarts
         self.lowered = lowered
         string = blocks.map(\.text).joined(separator: "\n")
         text = string as NSString
-        utf16 = Self.utf16(of: string)
+        // The lowered bytes are the joined text's bytes, case aside: a block's byte start there
+        // is its byte start in `string`, and the transcoding notes where each begins in UTF-16.
+        (utf16, starts) = Self.utf16(of: string, marking: byteStarts)
     }
 
     /// A string's UTF-16 code units, transcoded from its UTF-8 bytes in one loop (the
-    /// `utf16` view walks scalar by scalar through index arithmetic, several times slower).
-    static func utf16(of string: String) -> ContiguousArray<UInt16> {
+    /// `utf16` view walks scalar by scalar through index arithmetic, several times slower),
+    /// and the UTF-16 offset of each of the given (ascending) byte offsets.
+    static func utf16(of string: String, marking marks: [Int] = []) -> (units: ContiguousArray<UInt16>, marks: [Int]) {
         var string = string
         return string.withUTF8 { bytes in
             var units = ContiguousArray<UInt16>()
             units.reserveCapacity(bytes.count)
+            var marked: [Int] = []
+            marked.reserveCapacity(marks.count)
+            var next = 0
             var i = 0
             while i < bytes.count {
+                while next < marks.count && marks[next] <= i {
+                    marked.append(units.count)
+                    next += 1
+                }
                 let lead = UInt32(bytes[i])
                 let scalar: UInt32
                 if lead < 0x80 {
@@ -85,7 +90,11 @@ struct TextIndex {
                     units.append(UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF)))
                 }
             }
-            return units
+            while next < marks.count {  // marks at the end (an empty last block)
+                marked.append(units.count)
+                next += 1
+            }
+            return (units, marked)
         }
     }
 
@@ -128,13 +137,16 @@ struct TextIndex {
         return results
     }
 
-    /// The first match of a pattern in one block's text (see `matches(_:inBlock:)`).
-    func firstMatch(_ pattern: NSRegularExpression?, inBlock block: Int) -> TextMatch? {
+    /// The first match of a pattern in one block's text (see `matches(_:inBlock:)`), or in a
+    /// part of it (`part`, in the whole text's coordinates), which the pattern then sees as a
+    /// string of its own would be seen: `^` and `$` at its ends, nothing beyond them.
+    func firstMatch(_ pattern: NSRegularExpression?, inBlock block: Int, part: NSRange? = nil) -> TextMatch? {
         guard let pattern, blocks.indices.contains(block) else { return nil }
+        let whole = NSRange(location: 0, length: utf16Length(ofBlock: block))
+        let region = part.map { NSRange(location: $0.location - starts[block], length: $0.length) } ?? whole
+        guard region.location >= 0, region.location + region.length <= whole.length else { return nil }
         var results: [TextMatch] = []
-        appendMatches(
-            pattern, block: block, region: NSRange(location: 0, length: utf16Length(ofBlock: block)), window: false, firstOnly: true,
-            to: &results)
+        appendMatches(pattern, block: block, region: region, window: false, firstOnly: true, to: &results)
         return results.first
     }
 

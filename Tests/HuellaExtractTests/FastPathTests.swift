@@ -307,7 +307,18 @@ struct FastPathTests {
         var texts = Self.pageBlocks().map { $0.map(\.text).joined(separator: "\n") } + Self.generatedBlocks().map(\.text)
         texts += ["", "a", "é", "€", "😀", "a😀b𝔘\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
         for text in texts {
-            #expect(Array(TextIndex.utf16(of: text)) == Array(text.utf16))
+            #expect(Array(TextIndex.utf16(of: text).units) == Array(text.utf16))
+        }
+        // Block starts in UTF-16, as a count of each block's own units gives them.
+        for blocks in Self.pageBlocks() + [Self.generatedBlocks(), [TextBlock(text: "😀", locator: "/a"), TextBlock(text: "", locator: "/b")]] {
+            let index = TextIndex(blocks: blocks, url: "https://fixture.test/", origin: .website)
+            var offset = 0
+            for (i, block) in blocks.enumerated() {
+                #expect(index.blockIndex(at: offset) == i || block.text.isEmpty)
+                #expect(index.lineRange(at: offset).map { $0.location == offset && $0.length == block.text.utf16.count } ?? true)
+                offset += block.text.utf16.count + 1
+            }
+            #expect(index.length == offset - 1 || blocks.isEmpty)
         }
     }
 
