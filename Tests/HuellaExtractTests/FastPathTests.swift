@@ -10,21 +10,26 @@ import Testing
 /// must give the same answer on the fixture pages and on awkward generated input.
 @Suite("fast paths agree with the plain ones")
 struct FastPathTests {
-    /// The visible text blocks of every fixture page (extraction fixtures and the sample sites).
-    static func pageBlocks() -> [[TextBlock]] {
-        let folders = ["Fixtures/tests/extract/pages", "Fixtures/sample/sites"]
-        var pages: [[TextBlock]] = []
-        for folder in folders {
+    /// Every fixture page's bytes (extraction fixtures and the sample sites).
+    static func pageData() -> [Data] {
+        ["Fixtures/tests/extract/pages", "Fixtures/sample/sites"].flatMap { folder in
             let root = FixturePaths.path(folder)
             let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") } ?? []
-            for file in files.sorted() {
-                guard let data = FileManager.default.contents(atPath: "\(root)/\(file)"),
-                    let document = HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil))
-                else { continue }
-                pages.append(document.visibleTextBlocks())
-            }
+            return files.sorted().compactMap { FileManager.default.contents(atPath: "\(root)/\($0)") }
         }
-        return pages
+    }
+
+    /// The visible text blocks of every fixture page.
+    static func pageBlocks() -> [[TextBlock]] {
+        pageData().compactMap { data in
+            HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil))?.visibleTextBlocks()
+        }
+    }
+
+    /// A few random bytes from an alphabet: small alphabets make overlaps and repeats likely.
+    static func randomBytes(_ alphabet: String, count: ClosedRange<Int>, using generator: inout SeededGenerator) -> [UInt8] {
+        let letters = Array(alphabet.utf8)
+        return (0..<Int.random(in: count, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
     }
 
     /// Long single-line blocks where keywords sit near the edges, repeat, and mix with
@@ -251,9 +256,8 @@ struct FastPathTests {
     func byteSearch() {
         var generator = SeededGenerator(seed: 11)
         for _ in 0..<4000 {
-            let alphabet = Array("eaxz19 -".utf8)
-            let haystack = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
-            let needle = (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let haystack = Self.randomBytes("eaxz19 -", count: 0...40, using: &generator)
+            let needle = Self.randomBytes("eaxz19 -", count: 1...4, using: &generator)
             let expected = haystack.count >= needle.count
                 ? (0...(haystack.count - needle.count)).first { Array(haystack[$0..<($0 + needle.count)]) == needle } : nil
             let found = haystack.withUnsafeBytes { raw in raw.baseAddress.flatMap { TextIndex.find(needle, in: $0, count: raw.count) } }
@@ -278,13 +282,7 @@ struct FastPathTests {
 
     @Test("element paths are the ones libxml2 writes")
     func paths() throws {
-        let folders = ["Fixtures/tests/extract/pages", "Fixtures/sample/sites"]
-        var pages: [Data] = []
-        for folder in folders {
-            let root = FixturePaths.path(folder)
-            let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") } ?? []
-            pages += files.sorted().compactMap { FileManager.default.contents(atPath: "\(root)/\($0)") }
-        }
+        var pages = Self.pageData()
         // Nesting and same-name siblings at every depth, and an element inside an SVG.
         pages.append(Data("<html><body><div><p>a</p><p>b<span>c</span><span>d</span></p></div><div><svg><g><path/></g><g/></svg></div><ul><li>x</li></ul></body></html>".utf8))
         var compared = 0
@@ -327,11 +325,8 @@ struct FastPathTests {
         // Small alphabets make overlaps, shared prefixes and suffixes likely.
         var generator = SeededGenerator(seed: 23)
         for _ in 0..<800 {
-            let alphabet = Array("abab ñ".utf8)
-            let haystack = (0..<Int.random(in: 0...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
-            let keywords = (0..<Int.random(in: 1...8, using: &generator)).map { _ in
-                (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
-            }
+            let haystack = Self.randomBytes("abab ñ", count: 0...60, using: &generator)
+            let keywords = (0..<Int.random(in: 1...8, using: &generator)).map { _ in Self.randomBytes("abab ñ", count: 1...4, using: &generator) }
             let found = haystack.withUnsafeBytes { KeywordAutomaton(keywords: keywords).occurrences(in: $0) }
             for (id, keyword) in keywords.enumerated() {
                 let expected = haystack.count >= keyword.count
