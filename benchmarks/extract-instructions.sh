@@ -3,6 +3,8 @@
 # pages: the deterministic companion of extract.sh, whose timings swing by ±15 % on these
 # machines. Reads the first 20 of extract.sh's pages in one round and in two; the difference
 # is one steady round (the patterns' one-time compiles and the process start drop out).
+# Hashing is made deterministic (Swift seeds it per process); tables keyed by addresses still
+# move the count by about ±0.5 % from run to run.
 # Prints the instructions of one round of each, and their ratio (target ≥ 0.5).
 # Needs valgrind (installed when missing). Under a minute once the build is done.
 set -euo pipefail
@@ -19,7 +21,7 @@ cp $(ls "$work"/all/*.html | head -20) "$work/pages/"
 # This valgrind cannot read the DWARF 5 debug information Swift writes; symbols are enough.
 strip --strip-debug -o "$work/huella-bench" "$root/.build/release/huella-bench"
 for rounds in 1 2; do
-  valgrind --tool=callgrind --callgrind-out-file="$work/cg.$rounds" "$work/huella-bench" extract "$work/pages" $rounds >/dev/null 2>&1 &
+  SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$work/cg.$rounds" "$work/huella-bench" extract "$work/pages" $rounds >/dev/null 2>&1 &
 done
 wait
 for rounds in 1 2; do callgrind_annotate --inclusive=yes "$work/cg.$rounds" > "$work/cg.$rounds.txt" 2>/dev/null; done
