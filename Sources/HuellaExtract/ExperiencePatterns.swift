@@ -9,8 +9,9 @@ struct ExperiencePatterns {
         #"\b(?:over|more than|nearly|almost|about|m[aá]s de|casi|cerca de)?\s*"# + number
             + #"\s*\+?\s*(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:professional\s+|combined\s+|hands-on\s+|industry\s+)?(?:experience|expertise)\b"#
             + #"|\b"# + number + #"\s*\+?\s*a[ñn]os\s+de\s+(?:experiencia|trayectoria)\b"#)
-    /// A match ends with its keyword and starts at most ~50 characters before it.
-    static let yearsWindow = KeywordWindow(keywords: ["experien", "expertise", "trayectoria"], before: 120, after: 16)
+    /// A match ends with its keyword and starts at most ~52 characters before it ("more than
+    /// twenty-five + years' of professional experience", and the space a bare `\s*` may take).
+    static let yearsWindow = KeywordWindow(keywords: ["experien", "expertise", "trayectoria"], before: 64, after: 16)
     private static let decade = Patterns.compile(
         #"\b(?:over |more than |nearly |almost |m[aá]s de |casi )?(a|one|two|una|dos)\s+(?:decades?|d[eé]cadas?)\s+(?:of\s+|de\s+)?(?:experience|experiencia|trayectoria)"#)
     private static let since = Patterns.compile(

@@ -20,24 +20,28 @@ struct PositionPatterns {
     static let range = Patterns.compile(
         "(?:\\b" + month + "\\.?\\s+(?:de\\s+)?)?\\b((?:19|20)\\d{2})\\s*(?:–|-|—|to|a|hasta|until)\\s*(?:(?:\\b"
             + month + "\\.?\\s+(?:de\\s+)?)?((?:19|20)\\d{2})\\b|\\b" + present + "\\b)")
-    /// A match holds its first year ("19…"/"20…") at most ~16 characters from its start and ~40 from its end.
-    static let rangeWindow = KeywordWindow(keywords: ["19", "20"], before: 40, after: 60)
+    /// A match holds its first year ("19…"/"20…") at most 15 characters from its start
+    /// ("septiembre de ") and ends at most ~29 after the year's "19"/"20" (the year's other two
+    /// digits, " hasta ", "septiembre de 2020", or "actualidad").
+    static let rangeWindow = KeywordWindow(keywords: ["19", "20"], before: 20, after: 44)
     /// Words that say the dates belong to a degree, a copyright line or a price, not a job.
     private static let notAJob = Patterns.compile(
         #"©|copyright|derechos|\b(?:licenciatura|grado en|bachelor|master|máster|maestr[ií]a|mba|degree|university|universidad|instituto|college|school|escuela|bachillerato|doctorado|phd|diplomado|education|educaci[oó]n|formaci[oó]n)\b"#)
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
+        var notAJob: [Int: Bool] = [:]  // by block: several dates share their lines
         for match in index.matches(Self.range, in: Self.rangeWindow) {
             let block = index.blockIndex(at: match.range.location)
-            // Dates in a degree or copyright context belong to the education extractor.
-            let context = [index.blockText(block), index.blockText(block - 1), index.blockText(block - 2)]
-                .joined(separator: "\n")
-            if let notAJob = Self.notAJob,
-                notAJob.firstMatch(in: context) != nil
-            {
-                continue
+            // Dates in a degree or copyright context (this line or the two above) belong to
+            // the education extractor. The words hold no line break, so each line is read alone.
+            let context = [block, block - 1, block - 2].contains { line in
+                if let known = notAJob[line] { return known }
+                let found = index.firstMatch(Self.notAJob, inBlock: line) != nil
+                notAJob[line] = found
+                return found
             }
+            if context { continue }
             guard let startYear = Int(index.substring(match.range(at: 2))) else { continue }
             let start = YearMonth(year: startYear, month: monthNumber(index.substring(match.range(at: 1))))
             let current = match.range(at: 5).location != NSNotFound

@@ -45,6 +45,8 @@ struct FastPathTests {
             "call me", "hotel", "excelente", "+52", "Tel.:",
             "Certified Google Partner – Google", "HubSpot Marketing Specialist by HubSpot Academy", "Microsoft Office Specialist (Microsoft)",
             "Amazon Associate", "Professional", "expert", "Asana Certified Pro", "Scrum Fundamentals Certified · SCRUMstudy · 2022",
+            "more than twenty-five + years' of professional experience", "casi veinticinco años de trayectoria",
+            "septiembre de 2020 hasta septiembre de 2024", "setiembre de 1999 a la fecha", "1998 until actualidad",
         ]
         var generator = SeededGenerator(seed: 42)
         return (0..<60).map { _ in
