@@ -98,7 +98,9 @@ final class KeywordAutomaton: Sendable {
     /// pages: a keyword it does not know yet is searched for on its own and joins the next one.
     static func current(adding pending: [String: [UInt8]] = [:]) -> (automaton: KeywordAutomaton, ids: [String: Int]) {
         shared.withLock { state in
-            let new = pending.filter { state.ids[$0.key] == nil }
+            // The extractors' keywords are constants, a few hundred; past the cap (a caller
+            // with keywords made from data) new ones are searched for alone, as before.
+            let new = state.bytes.count >= maxKeywords ? [:] : pending.filter { state.ids[$0.key] == nil }
             if !new.isEmpty {
                 for (keyword, bytes) in new.sorted(by: { $0.key < $1.key }) {
                     state.ids[keyword] = state.bytes.count
@@ -117,4 +119,5 @@ final class KeywordAutomaton: Sendable {
     }
 
     private static let shared = Locked(Shared())
+    static let maxKeywords = 4096
 }
