@@ -142,9 +142,9 @@ struct EducationPatterns {
         }?.1
     }
 
-    /// The rest of the block after a match, up to `tailLength` characters: the field pattern
-    /// reads at most ~110 (a field of up to 70 and what may follow it), so a longer cut cannot
-    /// change what it finds, and the rest of a long paragraph is not copied for it.
+    /// Where the rest of the block after a match lies, up to `tailLength` characters: the field
+    /// pattern reads at most ~110 (a field of up to 70 and what may follow it), so a longer cut
+    /// cannot change what it finds, and the rest of a long paragraph is not read for it.
     private func tail(after range: NSRange, in index: TextIndex) -> NSRange {
         let from = range.location + range.length
         let limit = min(index.length - from, Self.tailLength)

@@ -163,21 +163,21 @@ struct TextIndex {
     private static func appendLowered(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let start = out.count
         out.append(contentsOf: bytes)
-        let lower = asciiLower
-        lower.withUnsafeBufferPointer { lower in
-          out.withUnsafeMutableBufferPointer { buffer in
-            var afterC3 = false
-            for i in start..<buffer.count {
-                let byte = buffer[i]
-                if byte < 0x80 {
-                    buffer[i] = lower[Int(byte)]
-                    afterC3 = false
-                } else {
-                    if afterC3 && byte <= 0x9E && byte != 0x97 { buffer[i] = byte + 0x20 }
-                    afterC3 = byte == 0xC3
+        let table = asciiLower
+        table.withUnsafeBufferPointer { lower in
+            out.withUnsafeMutableBufferPointer { buffer in
+                var afterC3 = false
+                for i in start..<buffer.count {
+                    let byte = buffer[i]
+                    if byte < 0x80 {
+                        buffer[i] = lower[Int(byte)]
+                        afterC3 = false
+                    } else {
+                        if afterC3 && byte <= 0x9E && byte != 0x97 { buffer[i] = byte + 0x20 }
+                        afterC3 = byte == 0xC3
+                    }
                 }
             }
-          }
         }
     }
 
