@@ -88,19 +88,21 @@ public struct SkillVocabulary: Sendable {
     /// (UTF-16, as `NSString` counts). Walks the UTF-8 bytes: ASCII is folded by hand, and
     /// the letters outside it through `Folding`.
     static func tokens(of text: String) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokens(utf8: $0) }
+    }
+
+    /// The walk itself, on the bytes. Its state is local to this function (no closure holds
+    /// it: variables a closure captures live in heap boxes, and the walk doubled in cost).
+    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         var word: [UInt8] = []
         var start = 0
         var offset = 0  // UTF-16 offset of the scalar being read
-        func close() {
-            guard !word.isEmpty else { return }
-            tokens.append(Token(folded: String(decoding: word, as: UTF8.self), range: NSRange(location: start, length: offset - start)))
-            word.removeAll(keepingCapacity: true)
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte < 0x80 {
                 switch byte {
                 case 0x30...0x39, 0x61...0x7A:
                     if word.isEmpty { start = offset }
@@ -109,18 +111,36 @@ public struct SkillVocabulary: Sendable {
                     if word.isEmpty { start = offset }
                     word.append(byte | 0x20)
                 default:
-                    close()
+                    close(&word, into: &tokens, from: start, to: offset)
                 }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                offset += 1
+                i += 1
+                continue
+            }
+            // A scalar of two to four bytes (a Swift string is valid UTF-8).
+            let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 if word.isEmpty { start = offset }
                 word.append(contentsOf: Folding.fold(scalar).utf8)
             } else {
-                close()
+                close(&word, into: &tokens, from: start, to: offset)
             }
             offset += value > 0xFFFF ? 2 : 1
+            i += length
         }
-        close()
+        close(&word, into: &tokens, from: start, to: offset)
         return tokens
+    }
+
+    /// Ends the word being read, if any, as a token from `start` to `end` (UTF-16).
+    @inline(__always)
+    private static func close(_ word: inout [UInt8], into tokens: inout [Token], from start: Int, to end: Int) {
+        guard !word.isEmpty else { return }
+        tokens.append(Token(folded: String(decoding: word, as: UTF8.self), range: NSRange(location: start, length: end - start)))
+        word.removeAll(keepingCapacity: true)
     }
 }
 
