@@ -89,7 +89,7 @@ struct ContactExtractor {
 
     /// A form a visitor writes to: a text area, or an email field next to a name or
     /// message field; search boxes and bare newsletter sign-ups do not count.
-    private func contactForm(in document: HTMLDocument) -> xmlNodePtr? {
+    func contactForm(in document: HTMLDocument) -> xmlNodePtr? {
         document.elements(named: "form").first { form in
             guard !document.attribute("role", of: form, is: "search") else { return false }
             var email = false

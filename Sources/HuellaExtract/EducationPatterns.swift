@@ -158,12 +158,10 @@ struct EducationPatterns {
         return NSRange(location: from, length: end - from)
     }
 
-    /// The field a degree names after its words ("en Administración de Empresas"). On a
-    /// one-line block the pattern reads the tail where it lies in the page's text.
+    /// The field a degree names after its words ("en Administración de Empresas"), read
+    /// where the tail lies in the page's text (the tail never leaves the degree's block).
     private func field(after range: NSRange, in index: TextIndex) -> String? {
-        let tail = tail(after: range, in: index)
-        guard index.lineRange(at: range.location) != nil else { return firstGroup(Self.field, in: index.substring(tail)) }
-        guard let m = index.firstMatch(Self.field, inBlock: index.blockIndex(at: range.location), part: tail),
+        guard let m = index.firstMatch(Self.field, inBlock: index.blockIndex(at: range.location), part: tail(after: range, in: index)),
             m.range(at: 1).location != NSNotFound
         else { return nil }
         let value = index.substring(m.range(at: 1)).trimmingSpaces()
@@ -171,20 +169,6 @@ struct EducationPatterns {
     }
 
     static let tailLength = 200
-
-    private func firstGroup(_ regex: NSRegularExpression?, in text: String) -> String? {
-        guard let regex, let m = regex.firstMatch(in: text),
-            m.range(at: 1).location != NSNotFound
-        else { return nil }
-        let value = (text as NSString).substring(with: m.range(at: 1)).trimmingSpaces()
-        return value.isEmpty ? nil : value
-    }
-
-    private func firstMatch(_ regex: NSRegularExpression?, in text: String) -> String? {
-        guard let regex, let m = regex.firstMatch(in: text)
-        else { return nil }
-        return Self.trimParticles((text as NSString).substring(with: m.range))
-    }
 
     private func allYears(inBlock block: Int, of index: TextIndex) -> [Int] {
         index.matches(Self.year, inBlock: block).compactMap { Int(index.substring($0.range(at: 1))) }

@@ -63,10 +63,9 @@ final class HTMLDocument {
 
     /// Whether one of the element's classes is `name` (case-sensitive, as in microformats).
     func hasClass(_ name: String, _ node: xmlNodePtr) -> Bool {
-        guard let attribute = xmlHasProp(node, "class") else { return false }
         var name = name
         return name.withUTF8 { wanted in
-            WalkAttributes.value(of: attribute) { classes in
+            attribute("class", of: node) { classes in
                 // Token by token, without splitting the list into an array.
                 var start = 0
                 while start < classes.count {
@@ -106,29 +105,33 @@ final class HTMLDocument {
 
     /// Whether an attribute's value contains an ASCII word, ignoring case; no copy is made.
     func attribute(_ name: String, of node: xmlNodePtr, contains needle: StaticString) -> Bool {
-        guard let attribute = xmlHasProp(node, name) else { return false }
-        return WalkAttributes.value(of: attribute) { ASCIIBytes.containsIgnoringCase($0, needle) }
+        attribute(name, of: node) { ASCIIBytes.containsIgnoringCase($0, needle) }
     }
 
     /// Whether an attribute's value is an ASCII word, ignoring case; no copy is made.
     func attribute(_ name: String, of node: xmlNodePtr, equals word: StaticString) -> Bool {
-        guard let attribute = xmlHasProp(node, name) else { return false }
-        return WalkAttributes.value(of: attribute) { ASCIIBytes.equalsIgnoringCase($0, word) }
+        attribute(name, of: node) { ASCIIBytes.equalsIgnoringCase($0, word) }
     }
 
     /// Whether an attribute's value is exactly `value` (as XPath's `@name='value'`).
     func attribute(_ name: String, of node: xmlNodePtr, is value: StaticString) -> Bool {
-        guard let attribute = xmlHasProp(node, name) else { return false }
-        return WalkAttributes.value(of: attribute) { $0.elementsEqual(UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount)) }
+        attribute(name, of: node) { $0.elementsEqual(UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount)) }
     }
 
     /// Whether an attribute's value contains `part`, case included (as XPath's `contains(@name, 'part')`).
     func attribute(_ name: String, of node: xmlNodePtr, has part: StaticString) -> Bool {
-        guard let attribute = xmlHasProp(node, name) else { return false }
-        return WalkAttributes.value(of: attribute) { value in
-            guard let base = value.baseAddress else { return part.utf8CodeUnitCount == 0 }
-            return TextIndex.find(Array(UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)), in: UnsafeRawPointer(base), count: value.count) != nil
+        let needle = UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)
+        return attribute(name, of: node) { value in
+            value.count >= needle.count && (0...(value.count - needle.count)).contains { at in
+                needle.indices.allSatisfy { value[at + $0] == needle[$0] }
+            }
         }
+    }
+
+    /// Whether the element has the attribute and its value (bytes, not copied) passes the test.
+    private func attribute(_ name: String, of node: xmlNodePtr, where test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard let attribute = xmlHasProp(node, name) else { return false }
+        return WalkAttributes.value(of: attribute, test)
     }
 
     /// The links (`//a[@href]`) with an ancestor that passes the test, in document order. The

@@ -35,29 +35,26 @@ enum ICURegex {
             var status = U_ZERO_ERROR
             let source = Array(key.pattern.utf16)
             let flags = key.caseInsensitive ? UInt32(UREGEX_CASE_INSENSITIVE.rawValue) : 0
-            guard let handle = swift_uregex_open(source, Int32(source.count), flags, nil, &status), status.rawValue <= 0 else { return nil }
+            let handle = swift_uregex_open(source, Int32(source.count), flags, nil, &status)
+            guard status.rawValue <= 0 else {
+                if let handle { swift_uregex_close(handle) }
+                return nil
+            }
             return handle
         }
-        let master: Compiled?? = compiled.withLock { table in
+        let master: Compiled? = compiled.withLock { table in
             if let known = table[key] { return known }
             // The extractors' patterns are constants, a few dozen; past the cap (a caller with
             // patterns made from data) each matcher is compiled for itself and freed with it.
-            guard table.count < maxCompiled else { return .some(nil) }
-            guard let handle = open() else { return nil }
+            guard table.count < maxCompiled, let handle = open() else { return nil }
             let made = Compiled(handle)
             table[key] = made
             return made
         }
-        switch master {
-        case .none:
-            return nil
-        case .some(.none):
-            return open().map(Matcher.init)
-        case .some(.some(let master)):
-            var status = U_ZERO_ERROR
-            guard let clone = swift_uregex_clone(master.handle, &status), status.rawValue <= 0 else { return nil }
-            return Matcher(clone)
-        }
+        guard let master else { return open().map(Matcher.init) }
+        var status = U_ZERO_ERROR
+        guard let clone = swift_uregex_clone(master.handle, &status), status.rawValue <= 0 else { return nil }
+        return Matcher(clone)
     }
 
     static let maxCompiled = 1024

@@ -80,46 +80,39 @@ struct LanguagePatterns {
     /// The level phrase closest to a language name on the same line: up to 60 characters
     /// after it ("English: Fluent"), or just before it ("bilingüe español-inglés").
     private func nearestLevel(to range: NSRange, in index: TextIndex) -> LanguageLevel? {
-        // The regexes read the match's own line: its block when the block is one line (the
-        // page's text would be copied to UTF-16 whole for each call), else the whole text.
-        let text = index.text
-        let source: String
-        let offset: Int
+        // The match's own line: its block, or in a block of several lines the one around it.
+        // The regexes read parts of it in place (as strings of their own would be read).
+        let block = index.blockIndex(at: range.location)
         let lineStart: Int
         let limit: Int
         if let line = index.lineRange(at: range.location) {
-            source = index.blockText(index.blockIndex(at: range.location))
-            offset = line.location
             lineStart = line.location
             limit = line.location + line.length
         } else {
-            source = text as String
-            offset = 0
+            let text = index.text
             let lineEnd = text.range(of: "\n", range: NSRange(location: range.location, length: index.length - range.location))
             limit = lineEnd.location == NSNotFound ? index.length : lineEnd.location
             let before = text.range(of: "\n", options: .backwards, range: NSRange(location: 0, length: range.location))
             lineStart = before.location == NSNotFound ? 0 : before.location + 1
         }
-        func local(_ r: NSRange) -> NSRange { NSRange(location: r.location - offset, length: r.length) }
-        func global(_ r: NSRange) -> NSRange { NSRange(location: r.location + offset, length: r.length) }
         let afterStart = range.location + range.length
         let after = NSRange(location: afterStart, length: min(60, limit - afterStart))
-        if let regex = Self.level, let m = regex.firstMatch(in: source, range: local(after)) {
+        if let m = index.firstMatch(Self.level, inBlock: block, part: after) {
             // Another language name between the two means the level belongs to that one.
-            let between = NSRange(location: afterStart, length: global(m.range).location - afterStart)
-            if Self.name?.firstMatch(in: source, range: local(between)) == nil {
-                return Self.levelValue(index.substring(global(m.range)))
+            let between = NSRange(location: afterStart, length: m.range.location - afterStart)
+            if index.firstMatch(Self.name, inBlock: block, part: between) == nil {
+                return Self.levelValue(index.substring(m.range))
             }
         }
         // LinkedIn: the language on one line, "Competencia profesional completa" on the next.
         if limit == afterStart || index.substring(NSRange(location: afterStart, length: limit - afterStart)).trimmingSpaces().isEmpty {
-            let next = index.blockText(index.blockIndex(at: range.location) + 1).trimmingSpaces()
+            let next = index.blockText(block + 1).trimmingSpaces()
             if next.count <= 48, let level = Self.levelValue(next) { return level }
         }
         let from = max(lineStart, range.location - 30)
         let before = NSRange(location: from, length: range.location - from)
-        if let regex = Self.level, let m = regex.matches(in: source, range: local(before)).last {
-            return Self.levelValue(index.substring(global(m.range)))
+        if let m = index.matches(Self.level, inBlock: block, part: before).last {
+            return Self.levelValue(index.substring(m.range))
         }
         return nil
     }

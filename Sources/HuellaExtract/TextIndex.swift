@@ -128,26 +128,23 @@ struct TextIndex {
         }
     }
 
-    /// The matches of a pattern in one block's text, as a scan of `blockText(block)` finds
-    /// them (ranges in the whole text); none outside the page.
-    func matches(_ pattern: NSRegularExpression?, inBlock block: Int) -> [TextMatch] {
+    /// The matches of a pattern in one block's text, as a scan of `blockText(block)` finds them,
+    /// or in a part of it (`part`, in the whole text's coordinates), which the pattern then sees
+    /// as it would see a string of its own: `^` and `$` at its ends, nothing beyond them. Ranges
+    /// are in the whole text; none outside the page.
+    func matches(_ pattern: NSRegularExpression?, inBlock block: Int, part: NSRange? = nil, firstOnly: Bool = false) -> [TextMatch] {
         guard let pattern, blocks.indices.contains(block) else { return [] }
+        let whole = NSRange(location: 0, length: utf16Length(ofBlock: block))
+        let region = part.map { NSRange(location: $0.location - starts[block], length: $0.length) } ?? whole
+        guard region.location >= 0, region.location + region.length <= whole.length else { return [] }
         var results: [TextMatch] = []
-        appendMatches(pattern, block: block, region: NSRange(location: 0, length: utf16Length(ofBlock: block)), window: false, to: &results)
+        appendMatches(pattern, block: block, region: region, window: false, firstOnly: firstOnly, to: &results)
         return results
     }
 
-    /// The first match of a pattern in one block's text (see `matches(_:inBlock:)`), or in a
-    /// part of it (`part`, in the whole text's coordinates), which the pattern then sees as a
-    /// string of its own would be seen: `^` and `$` at its ends, nothing beyond them.
+    /// The first match of `matches(_:inBlock:part:)`.
     func firstMatch(_ pattern: NSRegularExpression?, inBlock block: Int, part: NSRange? = nil) -> TextMatch? {
-        guard let pattern, blocks.indices.contains(block) else { return nil }
-        let whole = NSRange(location: 0, length: utf16Length(ofBlock: block))
-        let region = part.map { NSRange(location: $0.location - starts[block], length: $0.length) } ?? whole
-        guard region.location >= 0, region.location + region.length <= whole.length else { return nil }
-        var results: [TextMatch] = []
-        appendMatches(pattern, block: block, region: region, window: false, firstOnly: true, to: &results)
-        return results.first
+        matches(pattern, inBlock: block, part: part, firstOnly: true).first
     }
 
     /// Lower-cases ASCII and the Latin-1 capitals (À–Þ) of UTF-8 bytes: enough for the
@@ -484,8 +481,36 @@ struct TextIndex {
     func claim(_ kind: ClaimKind, _ value: ClaimValue, at range: NSRange) -> Claim {
         Claim(
             kind: kind, value: value, origin: origin, url: url,
-            excerpt: Excerpt.around(range, in: text, length: length, line: lineRange(at: range.location), substring: substring),
+            excerpt: excerpt(around: range),
             locator: locator(at: range.location))
+    }
+
+    /// The words around a match (`Excerpt.radius` characters either side, cut at spaces),
+    /// never beyond the match's line: its block, or for a block of several lines the nearest
+    /// newlines.
+    func excerpt(around range: NSRange) -> String {
+        var start = max(0, range.location - Excerpt.radius)
+        var end = min(length, range.location + range.length + Excerpt.radius)
+        let afterStart = range.location + range.length
+        let before: NSRange
+        let after: NSRange
+        if let line = lineRange(at: range.location) {
+            before = start < line.location ? NSRange(location: line.location - 1, length: 1) : NSRange(location: NSNotFound, length: 0)
+            after = end > line.location + line.length ? NSRange(location: line.location + line.length, length: 1) : NSRange(location: NSNotFound, length: 0)
+        } else {
+            before = text.range(of: "\n", options: .backwards, range: NSRange(location: start, length: range.location - start))
+            after = text.range(of: "\n", range: NSRange(location: afterStart, length: end - afterStart))
+        }
+        if before.location != NSNotFound { start = before.location + 1 }
+        if after.location != NSNotFound { end = after.location }
+        var excerpt = substring(NSRange(location: start, length: end - start))
+        if start > 0 && before.location == NSNotFound, let space = Excerpt.space(in: excerpt, last: false) {
+            excerpt = "…" + excerpt[excerpt.index(after: space)...]
+        }
+        if end < length && after.location == NSNotFound, let space = Excerpt.space(in: excerpt, last: true) {
+            excerpt = excerpt[..<space] + "…"
+        }
+        return excerpt.trimmingSpaces()
     }
 
     /// The text of the block at `index`, or "" outside the page.
@@ -514,41 +539,10 @@ struct KeywordWindow {
     }
 }
 
-/// Readable excerpts: the words around a match, cut at word boundaries, never across blocks.
+/// Readable excerpts (`TextIndex.excerpt(around:)`): the words around a match, cut at word
+/// boundaries, never across blocks.
 enum Excerpt {
     static let radius = 80
-
-    /// The words around `range`, never beyond `line` (the match's block), or the nearest
-    /// newlines when the caller does not know the line.
-    static func around(
-        _ range: NSRange, in text: NSString, length: Int? = nil, line: NSRange? = nil, substring: ((NSRange) -> String)? = nil
-    ) -> String {
-        let length = length ?? text.length
-        var start = max(0, range.location - radius)
-        var end = min(length, range.location + range.length + radius)
-        let afterStart = range.location + range.length
-        // Stay inside the match's own line (block).
-        let before: NSRange
-        let after: NSRange
-        if let line {
-            before = start < line.location ? NSRange(location: line.location - 1, length: 1) : NSRange(location: NSNotFound, length: 0)
-            after = end > line.location + line.length ? NSRange(location: line.location + line.length, length: 1) : NSRange(location: NSNotFound, length: 0)
-        } else {
-            before = text.range(of: "\n", options: .backwards, range: NSRange(location: start, length: range.location - start))
-            after = text.range(of: "\n", range: NSRange(location: afterStart, length: end - afterStart))
-        }
-        if before.location != NSNotFound { start = before.location + 1 }
-        if after.location != NSNotFound { end = after.location }
-        let cut = NSRange(location: start, length: end - start)
-        var excerpt = substring?(cut) ?? text.substring(with: cut)
-        if start > 0 && before.location == NSNotFound, let space = space(in: excerpt, last: false) {
-            excerpt = "…" + excerpt[excerpt.index(after: space)...]
-        }
-        if end < length && after.location == NSNotFound, let space = space(in: excerpt, last: true) {
-            excerpt = excerpt[..<space] + "…"
-        }
-        return excerpt.trimmingSpaces()
-    }
 
     /// `firstIndex(of: " ")` or `lastIndex(of: " ")`, found on the bytes: a space byte between
     /// two ASCII bytes (or an end) is a space Character of its own, which is all the Character

@@ -282,6 +282,30 @@ struct FastPathTests {
         }
     }
 
+    @Test("a contact form is found as the XPath query it replaced finds it")
+    func contactForms() throws {
+        let xpath = "//form[not(@role='search')][.//textarea or (.//input[@type='email' or contains(@name,'mail')] and .//input[contains(@name,'name') or contains(@name,'nombre')])]"
+        let forms = [
+            #"<form role="search"><textarea></textarea></form>"#, #"<form><input type="email"></form>"#,
+            #"<form><input type="email"><input name="your-name"></form>"#, #"<form><div><p><textarea name="m"></textarea></p></div></form>"#,
+            #"<form><input name="Email"><input name="nombre_completo"></form>"#, #"<form><input type="EMAIL"><input name="name"></form>"#,
+            #"<form><input type="email"><input name="Name"></form>"#, #"<form role="Search"><input type="email"><input name="name"></form>"#,
+            #"<form hidden><textarea></textarea></form>"#, #"<form><input type="text" name="q"></form>"#,
+        ]
+        var found = 0
+        for (i, form) in forms.enumerated() {
+            // Each form alone, then after a form that does not count, so the first that counts is the one compared.
+            for html in ["<html><body>\(form)</body></html>", "<html><body>\(forms[9])\(form)</body></html>"] {
+                let document = try #require(HTMLDocument(data: Data(html.utf8), url: "https://fixture.test/", encoding: "UTF-8"))
+                let expected = document.select(xpath).first { document.isVisible($0) }
+                let ours = ContactExtractor(origin: .website).contactForm(in: document)
+                #expect(ours == expected, "form \(i): \(html)")
+                if ours != nil { found += 1 }
+            }
+        }
+        #expect(found == 8, "forms that count: \(found)")
+    }
+
     @Test("element paths are the ones libxml2 writes")
     func paths() throws {
         var pages = Self.pageData()
