@@ -63,14 +63,24 @@ enum ICURegex {
     final class Matcher {
         private let handle: OpaquePointer
         private let groups: Int
+        /// The last index where a match may start in the current call (ICU asks, through the
+        /// progress callback, before each new start it tries).
+        private let latestStart = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
 
         fileprivate init(_ handle: OpaquePointer) {
             self.handle = handle
             var status = U_ZERO_ERROR
             groups = Int(swift_uregex_groupCount(handle, &status))
+            latestStart.initialize(to: .max)
+            swift_uregex_setFindProgressCallback(handle, { context, next in
+                next <= context!.load(as: Int64.self) ? 1 : 0
+            }, latestStart, &status)
         }
 
-        deinit { swift_uregex_close(handle) }
+        deinit {
+            swift_uregex_close(handle)
+            latestStart.deallocate()
+        }
 
         /// Appends every match in `region` of a text (`count` UTF-16 units at `text`, valid
         /// during the call), its ranges moved by `offset`. As `NSRegularExpression`'s
@@ -78,10 +88,13 @@ enum ICURegex {
         /// `$` match at its edges; `window` makes the bounds transparent and non-anchoring
         /// (`.withTransparentBounds`, `.withoutAnchoringBounds`): the rest of the text is
         /// context for lookarounds and `\b`, and no match starts or ends outside the region.
+        /// `startsBy` (an index of the text, when the caller knows that no match starts later)
+        /// keeps the pattern from being tried at the positions after it.
         func matches(
-            in text: UnsafePointer<UInt16>, count: Int, region: NSRange, window: Bool = false, offset: Int, firstOnly: Bool = false,
-            into results: inout [TextMatch]
+            in text: UnsafePointer<UInt16>, count: Int, region: NSRange, window: Bool = false, startsBy: Int? = nil, offset: Int,
+            firstOnly: Bool = false, into results: inout [TextMatch]
         ) {
+            latestStart.pointee = startsBy.map(Int64.init) ?? .max
             var status = U_ZERO_ERROR
             swift_uregex_setText(handle, text, Int32(count), &status)
             swift_uregex_setRegion64(handle, Int64(region.location), Int64(region.location + region.length), &status)

@@ -109,7 +109,8 @@ struct TextIndex {
     /// the page's UTF-16 text: nothing is copied. A `window` region sees the rest of its block
     /// as context; a whole block sees only itself, as a scan of the block's own string would.
     private func appendMatches(
-        _ pattern: NSRegularExpression, block: Int, region: NSRange, window: Bool, firstOnly: Bool = false, to results: inout [TextMatch]
+        _ pattern: NSRegularExpression, block: Int, region: NSRange, window: Bool, startsBy: Int? = nil, firstOnly: Bool = false,
+        to results: inout [TextMatch]
     ) {
         let id = ObjectIdentifier(pattern)
         let matcher: ICURegex.Matcher?
@@ -123,8 +124,8 @@ struct TextIndex {
         utf16.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             matcher.matches(
-                in: base + starts[block], count: utf16Length(ofBlock: block), region: region, window: window, offset: starts[block],
-                firstOnly: firstOnly, into: &results)
+                in: base + starts[block], count: utf16Length(ofBlock: block), region: region, window: window, startsBy: startsBy,
+                offset: starts[block], firstOnly: firstOnly, into: &results)
         }
     }
 
@@ -352,31 +353,33 @@ struct TextIndex {
         var results: [TextMatch] = []
         for block in hits.keys.sorted() where includingQuotes || !quoted.contains(block) {
             let length = utf16Length(ofBlock: block)
-            var windows: [NSRange]
             if multiline.contains(block) {
-                windows = [NSRange(location: 0, length: length)]
-            } else {
-                let utf16 = utf16Offsets(ofBlock: block)
-                windows = hits[block]!.map { hit in
-                    let start = max(0, utf16(hit.at) - before)
-                    let end = min(length, utf16(hit.at + hit.length) + after)
-                    return NSRange(location: start, length: end - start)
-                }
-                windows.sort { $0.location < $1.location }
-                windows = windows.reduce(into: []) { merged, window in
-                    if let last = merged.last, window.location <= last.location + last.length {
-                        merged[merged.count - 1].length = max(last.location + last.length, window.location + window.length) - last.location
-                    } else {
-                        merged.append(window)
-                    }
-                }
-            }
-            if windows.count == 1 && windows[0].length == length {
-                appendMatches(pattern, block: block, region: windows[0], window: false, to: &results)
+                appendMatches(pattern, block: block, region: NSRange(location: 0, length: length), window: false, to: &results)
                 continue
             }
+            // Each window, and the last place a match in it can start: the last keyword's start.
+            let utf16 = utf16Offsets(ofBlock: block)
+            var windows: [(region: NSRange, startsBy: Int)] = hits[block]!.map { hit in
+                let keyword = utf16(hit.at)
+                let start = max(0, keyword - before)
+                let end = min(length, utf16(hit.at + hit.length) + after)
+                return (NSRange(location: start, length: end - start), keyword)
+            }
+            windows.sort { $0.region.location < $1.region.location }
+            windows = windows.reduce(into: []) { merged, window in
+                if let last = merged.last, window.region.location <= last.region.location + last.region.length {
+                    let end = max(last.region.location + last.region.length, window.region.location + window.region.length)
+                    merged[merged.count - 1] = (
+                        NSRange(location: last.region.location, length: end - last.region.location), max(last.startsBy, window.startsBy)
+                    )
+                } else {
+                    merged.append(window)
+                }
+            }
             for window in windows {
-                appendMatches(pattern, block: block, region: window, window: true, to: &results)
+                // A window that is the whole block is scanned as the block: its edges are the block's.
+                let whole = window.region.length == length
+                appendMatches(pattern, block: block, region: window.region, window: !whole, startsBy: window.startsBy, to: &results)
             }
         }
         return results
