@@ -3,30 +3,38 @@ import HuellaCore
 
 /// Unverifiable superlatives and guarantees, and the copyright year of the site.
 struct AdvertisingPatterns {
-    private static let superlative = Patterns.compile(
+    static let superlative = Patterns.compile(
         #"(?<![\p{L}])(the best|#\s?1|number one|no\.\s?1|top[- ]rated|world[- ]class|best[- ]in[- ]class|unbeatable|unmatched|award[- ]winning|top\s+\d{1,2}\s?%|l[ao]s? mejor(?:es)?|n[uú]mero (?:1|uno)|n[oº°]\.?\s?1(?= (?:en|de|del|in) )|de clase mundial|insuperable|inigualable|premiad[ao]|l[ií]der(?:es)? en)(?![\p{L}])"#)
-    private static let guarantee = Patterns.compile(
+    static let guarantee = Patterns.compile(
         #"(?<![\p{L}])(guarantee[ds]?|100\s?%\s+(?:satisfaction|accuracy|error[- ]free|guaranteed)|risk[- ]free|money[- ]back|garantizad[ao]s?|garant[ií]a (?:total|de resultados|de satisfacci[oó]n)|100\s?%\s+(?:garantizad[ao]|de satisfacci[oó]n|efectiv[ao])|sin riesgo|devoluci[oó]n del dinero)(?![\p{L}])"#)
-    private static let copyright = Patterns.compile(
+    static let copyright = Patterns.compile(
         #"(?:©|\(c\)|copyright|derechos reservados)\s*(?:((?:19|20)\d{2})\s*[-–—]\s*)?((?:19|20)\d{2})"#)
 
-    static let superlativeKeywords = [
-        "best", "#", "number one", "no.", "top", "world", "class", "unbeat", "unmatch", "award", "mejor", "número", "numero",
-        "nº", "no.", "n°", "clase", "insuperable", "inigualable", "premiad", "líder", "lider",
-    ]
-    static let guaranteeKeywords = ["guarant", "100", "risk", "money", "garant", "riesgo", "devoluci"]
+    /// A superlative holds one of these words, starting at most 4 characters before it ("the
+    /// best", "los mejores") and ending at most 9 after it ("best-in-class").
+    static let superlativeWindow = KeywordWindow(
+        keywords: [
+            "best", "#", "number one", "no.", "top", "world", "class", "unbeat", "unmatch", "award", "mejor", "número", "numero",
+            "nº", "no.", "no 1", "no1", "n°", "clase", "insuperable", "inigualable", "premiad", "líder", "lider",
+        ], before: 8, after: 16)
+    /// A guarantee holds one of these, starting at most 4 before it ("sin riesgo") and ending
+    /// at most 18 after it ("100 % de satisfacción", "garantía de satisfacción").
+    static let guaranteeWindow = KeywordWindow(
+        keywords: ["guarant", "100", "risk", "money", "garant", "riesgo", "devoluci"], before: 8, after: 24)
+    /// The copyright mark starts the match, two years end it ("derechos reservados 2019 – 2024").
+    static let copyrightWindow = KeywordWindow(keywords: ["©", "(c)", "copyright", "derechos"], before: 0, after: 32)
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
-        for (kind, regex, keywords) in [
-            (ClaimKind.superlative, Self.superlative, Self.superlativeKeywords), (.guarantee, Self.guarantee, Self.guaranteeKeywords),
+        for (kind, regex, window) in [
+            (ClaimKind.superlative, Self.superlative, Self.superlativeWindow), (.guarantee, Self.guarantee, Self.guaranteeWindow),
         ] {
-            for match in index.matches(regex, keywords: keywords) {
+            for match in index.matches(regex, in: window) {
                 let words = index.substring(match.range(at: 1)).lowercased()
                 claims.append(index.claim(kind, .text(words), at: match.range))
             }
         }
-        let latest = index.matches(Self.copyright, keywords: ["©", "(c)", "copyright", "derechos"]).compactMap { match -> (Int, NSRange)? in
+        let latest = index.matches(Self.copyright, in: Self.copyrightWindow).compactMap { match -> (Int, NSRange)? in
             Int(index.substring(match.range(at: 2))).map { ($0, match.range) }
         }.filter { $0.0 <= Patterns.currentYear + 1 }.max { $0.0 < $1.0 }
         if let (year, range) = latest { claims.append(index.claim(.copyrightYear, .number(year), at: range)) }
@@ -36,19 +44,25 @@ struct AdvertisingPatterns {
 
 /// Mentions of a written contract and of confidentiality in visible text.
 struct TermsPatterns {
-    private static let contract = Patterns.compile(
+    static let contract = Patterns.compile(
         #"(?<![\p{L}])(contracts?|service agreements?|engagement letters?|statements? of work|contrato(?:s)?(?: de prestaci[oó]n de servicios)?|acuerdo de servicios)(?![\p{L}])"#)
-    private static let confidentiality = Patterns.compile(
+    static let confidentiality = Patterns.compile(
         #"(?<![\p{L}])(confidential(?:ity)?|confidencial(?:idad)?|non[- ]disclosure|NDAs?|secreto profesional)(?![\p{L}])"#)
+
+    /// A mention holds one of these words, starting at most 8 characters before it ("service
+    /// agreement") and ending at most 28 after it ("contrato de prestación de servicios").
+    static let contractWindow = KeywordWindow(
+        keywords: ["contract", "agreement", "engagement", "statement", "contrato", "acuerdo"], before: 8, after: 32)
+    /// At most 4 before ("non-disclosure"), 12 after ("secreto profesional").
+    static let confidentialityWindow = KeywordWindow(keywords: ["confiden", "disclosure", "nda", "secreto"], before: 8, after: 16)
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
-        for (kind, regex, keywords) in [
-            (ClaimKind.contract, Self.contract, ["contract", "agreement", "engagement", "statement", "contrato", "acuerdo"]),
-            (.confidentiality, Self.confidentiality, ["confiden", "disclosure", "nda", "secreto"]),
+        for (kind, regex, window) in [
+            (ClaimKind.contract, Self.contract, Self.contractWindow), (.confidentiality, Self.confidentiality, Self.confidentialityWindow),
         ] {
             // One claim of each kind is enough: the first mention, as evidence.
-            if let match = index.matches(regex, keywords: keywords).first {
+            if let match = index.matches(regex, in: window).first {
                 claims.append(index.claim(kind, .text(index.substring(match.range(at: 1)).lowercased()), at: match.range))
             }
         }

@@ -4,10 +4,10 @@ import HuellaCore
 /// Business identity: legal form and tax or registry ids, the ids checked by their check
 /// digit where they have one (Spanish NIF, NIE and CIF) or by their format (Mexican RFC).
 struct BusinessPatterns {
-    private static let legalForm = Patterns.compile(
+    static let legalForm = Patterns.compile(
         #"(?<![\p{L}])(S\.L\.U\.|S\.L\.U|S\.L\.|SLU|S\.A\. de C\.V\.|S\. de R\.L\.(?: de C\.V\.)?|S\.A\.S\.|S\.A\.|E\.I\.R\.L\.|Pty Ltd|Ltd\.?|LLC|L\.L\.C\.|Inc\.)(?![\p{L}])"#,
         caseSensitive: true)
-    private static let legalFormWords = Patterns.compile(
+    static let legalFormWords = Patterns.compile(
         #"\b(persona f[ií]sica con actividad empresarial|aut[oó]nom[oa]|sole trader|sole proprietor(?:ship)?|monotributista|RESICO|limited company)\b"#)
     private static let spanishID = Patterns.compile(
         #"(?<![A-Z0-9])(?:ES[ -]?)?([0-9]{8}[ -]?[A-Z]|[XYZ][ -]?[0-9]{7}[ -]?[A-Z]|[ABCDEFGHJNPQRSUVW][ -]?[0-9]{7}[ -]?[0-9A-J])(?![A-Z0-9])"#,
@@ -16,10 +16,13 @@ struct BusinessPatterns {
     private static let ukCompany = Patterns.compile(
         #"\bcompany (?:number|no\.?|registration number|reg\.? no\.?)[:\s]*((?:SC|NI|OC)?[0-9]{6,8})\b"#)
 
-    static let formKeywords = [
-        "s.l", "sl", "s.a", "s. de", "ltd", "llc", "l.l.c", "inc.", "pty", "e.i.r.l", "persona f", "autónom", "autonom", "sole ",
-        "monotribut", "resico", "limited",
-    ]
+    /// A legal form starts with one of these and ends at most 31 characters after it
+    /// ("persona física con actividad empresarial", "S. de R.L. de C.V.").
+    static let formWindow = KeywordWindow(
+        keywords: [
+            "s.l", "sl", "s.a", "s. de", "ltd", "llc", "l.l.c", "inc.", "pty", "e.i.r.l", "persona f", "autónom", "autonom", "sole ",
+            "monotribut", "resico", "limited",
+        ], before: 0, after: 40)
     /// Ids have runs of digits: a block without six digits in a row holds none.
     static func hasDigitRun(_ bytes: ArraySlice<UInt8>) -> Bool {
         var run = 0
@@ -35,7 +38,7 @@ struct BusinessPatterns {
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
         for regex in [Self.legalForm, Self.legalFormWords] {
-            for match in index.matches(regex, keywords: Self.formKeywords) {
+            for match in index.matches(regex, in: Self.formWindow) {
                 var form = index.substring(match.range(at: 1))
                 // "Ltd." at the end of a sentence is "Ltd"; "S.L." keeps its dots.
                 if form.hasSuffix("."), form.dropLast().firstIndex(of: ".") == nil { form.removeLast() }

@@ -47,6 +47,12 @@ struct FastPathTests {
             "Amazon Associate", "Professional", "expert", "Asana Certified Pro", "Scrum Fundamentals Certified · SCRUMstudy · 2022",
             "more than twenty-five + years' of professional experience", "casi veinticinco años de trayectoria",
             "septiembre de 2020 hasta septiembre de 2024", "setiembre de 1999 a la fecha", "1998 until actualidad",
+            "the best", "best-in-class", "los mejores", "número uno", "no 1 en", "Nº1 de", "#1", "top 5%", "award-winning", "de clase mundial",
+            "líderes en", "100 % de satisfacción", "garantía de satisfacción", "sin riesgo", "money-back", "devolución del dinero",
+            "derechos reservados 2019 – 2024", "© 2023", "(c)2021-2022", "Copyright", "service agreement", "statements of work",
+            "contrato de prestación de servicios", "acuerdo de servicios", "non-disclosure", "NDAs", "calendar", "secreto profesional",
+            "confidencialidad", "S. de R.L. de C.V.", "S.A. de C.V.", "SLU", "S.L.", "Pty Ltd", "Inc.", "L.L.C.", "isla",
+            "persona física con actividad empresarial", "autónoma", "sole proprietorship", "limited company", "RESICO",
         ]
         var generator = SeededGenerator(seed: 42)
         return (0..<60).map { _ in
@@ -67,6 +73,13 @@ struct FastPathTests {
             ("position dates", PositionPatterns.range, PositionPatterns.rangeWindow),
             ("degree words", EducationPatterns.words, EducationPatterns.wordsWindow),
             ("phones", ContactExtractor.phone, ContactExtractor.phoneWindow),
+            ("superlatives", AdvertisingPatterns.superlative, AdvertisingPatterns.superlativeWindow),
+            ("guarantees", AdvertisingPatterns.guarantee, AdvertisingPatterns.guaranteeWindow),
+            ("copyright", AdvertisingPatterns.copyright, AdvertisingPatterns.copyrightWindow),
+            ("contracts", TermsPatterns.contract, TermsPatterns.contractWindow),
+            ("confidentiality", TermsPatterns.confidentiality, TermsPatterns.confidentialityWindow),
+            ("legal forms", BusinessPatterns.legalForm, BusinessPatterns.formWindow),
+            ("legal form words", BusinessPatterns.legalFormWords, BusinessPatterns.formWindow),
         ]
         for (i, entry) in CredentialPatterns.patterns.enumerated() where entry.window.reach != nil {
             patterns.append(("credential \(i)", entry.regex, entry.window))
