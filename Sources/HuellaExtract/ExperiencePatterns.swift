@@ -12,12 +12,20 @@ struct ExperiencePatterns {
     /// A match ends with its keyword and starts at most ~52 characters before it ("more than
     /// twenty-five + years' of professional experience", and the space a bare `\s*` may take).
     static let yearsWindow = KeywordWindow(keywords: ["experien", "expertise", "trayectoria"], before: 64, after: 16)
-    private static let decade = Patterns.compile(
+    static let decade = Patterns.compile(
         #"\b(?:over |more than |nearly |almost |m[aá]s de |casi )?(a|one|two|una|dos)\s+(?:decades?|d[eé]cadas?)\s+(?:of\s+|de\s+)?(?:experience|experiencia|trayectoria)"#)
-    private static let since = Patterns.compile(
+    static let since = Patterns.compile(
         #"\b(?:since|established in|founded in|in business since|serving clients since|desde(?: el(?: a[ñn]o)?)?|fundad[ao] en|en el mercado desde|trabajando desde)\s+((?:19|20)\d{2})\b"#)
-    private static let born = Patterns.compile(
+    static let born = Patterns.compile(
         #"\b(?:born in|born|nac[ií] en(?: el a[ñn]o)?|nacid[ao] en(?: el a[ñn]o)?)\s+((?:19|20)\d{2})\b"#)
+
+    /// "more than una " before the word, "as de trayectoria" after it.
+    static let decadeWindow = KeywordWindow(keywords: ["decad", "décad"], before: 20, after: 24)
+    /// "serving clients since" holds "since" 16 characters in; "desde el año 2015" ends 12 after "desde".
+    static let sinceWindow = KeywordWindow(
+        keywords: ["since", "desde", "established", "founded", "fundad", "mercado"], before: 20, after: 20)
+    /// "nacida en el año 1990" ends 18 characters after "nac".
+    static let bornWindow = KeywordWindow(keywords: ["born", "nac"], before: 0, after: 24)
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
@@ -26,16 +34,16 @@ struct ExperiencePatterns {
             guard let n = Patterns.number(index.substring(match.range(at: group))), (1...60).contains(n) else { continue }
             claims.append(index.claim(.experienceYears, .number(n), at: match.range))
         }
-        for match in index.matches(Self.decade, keywords: ["decad", "décad"]) {
+        for match in index.matches(Self.decade, in: Self.decadeWindow) {
             let word = index.substring(match.range(at: 1)).lowercased()
             claims.append(index.claim(.experienceYears, .number(word == "two" || word == "dos" ? 20 : 10), at: match.range))
         }
         let thisYear = Patterns.currentYear
-        for match in index.matches(Self.since, keywords: ["since", "desde", "established", "founded", "fundad", "mercado"]) {
+        for match in index.matches(Self.since, in: Self.sinceWindow) {
             guard let year = Int(index.substring(match.range(at: 1))), (1950...thisYear).contains(year) else { continue }
             claims.append(index.claim(.sinceYear, .number(year), at: match.range))
         }
-        for match in index.matches(Self.born, keywords: ["born", "nac"]) {
+        for match in index.matches(Self.born, in: Self.bornWindow) {
             guard let year = Int(index.substring(match.range(at: 1))), (1930...thisYear).contains(year) else { continue }
             claims.append(index.claim(.birthYear, .number(year), at: match.range))
         }

@@ -33,7 +33,9 @@ struct LanguagePatterns {
         ("A1", .a1), ("A2", .a2), ("B1", .b1), ("B2", .b2), ("C1", .c1), ("C2", .c2),
     ]
 
-    private static let name = Patterns.compile("\\b(" + Patterns.trie(Array(names.keys)) + ")\\b")
+    static let name = Patterns.compile("\\b(" + Patterns.trie(Array(names.keys)) + ")\\b")
+    /// A language name is its keyword.
+    static let nameWindow = KeywordWindow(keywords: Array(names.keys), before: 0, after: 4)
     private static let level = Patterns.compile(
         "(?<![\\p{L}])(" + levels.map { NSRegularExpression.escapedPattern(for: $0.0) }.joined(separator: "|") + ")(?![\\p{L}])")
     private static let context = Patterns.compile(
@@ -58,7 +60,7 @@ struct LanguagePatterns {
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
         var seen: Set<String> = []
-        for match in index.matches(Self.name, keywords: Array(Self.names.keys)) {
+        for match in index.matches(Self.name, in: Self.nameWindow) {
             let block = index.blockIndex(at: match.range.location)
             let nearby = nearestLevel(to: match.range, in: index)
             let hasContext = index.firstMatch(Self.context, inBlock: block) != nil

@@ -53,6 +53,10 @@ struct FastPathTests {
             "contrato de prestación de servicios", "acuerdo de servicios", "non-disclosure", "NDAs", "calendar", "secreto profesional",
             "confidencialidad", "S. de R.L. de C.V.", "S.A. de C.V.", "SLU", "S.L.", "Pty Ltd", "Inc.", "L.L.C.", "isla",
             "persona física con actividad empresarial", "autónoma", "sole proprietorship", "limited company", "RESICO",
+            "Inglés", "ENGLISH", "inglesa", "Français", "francés", "Catalan", "catalana", "Tagalog", "chino mandarín",
+            "more than a decade of experience", "más de una década de trayectoria", "two decades of experience", "dos décadas de experiencia",
+            "serving clients since 2014", "en el mercado desde 2010", "desde el año 2015", "desde el 2015", "founded in 2018", "fundada en 2016",
+            "nacida en el año 1990", "born in 1985", "nací en 1992", "internacional", "since",
         ]
         var generator = SeededGenerator(seed: 42)
         return (0..<60).map { _ in
@@ -80,6 +84,10 @@ struct FastPathTests {
             ("confidentiality", TermsPatterns.confidentiality, TermsPatterns.confidentialityWindow),
             ("legal forms", BusinessPatterns.legalForm, BusinessPatterns.formWindow),
             ("legal form words", BusinessPatterns.legalFormWords, BusinessPatterns.formWindow),
+            ("language names", LanguagePatterns.name, LanguagePatterns.nameWindow),
+            ("decades", ExperiencePatterns.decade, ExperiencePatterns.decadeWindow),
+            ("since", ExperiencePatterns.since, ExperiencePatterns.sinceWindow),
+            ("born", ExperiencePatterns.born, ExperiencePatterns.bornWindow),
         ]
         for (i, entry) in CredentialPatterns.patterns.enumerated() where entry.window.reach != nil {
             patterns.append(("credential \(i)", entry.regex, entry.window))
