@@ -11,13 +11,18 @@ struct CredentialPatterns {
         // A list line "Scrum Fundamentals Certified · SCRUMstudy · 2022".
         (Patterns.compile(
             #"(?m)^([^·\n]{3,80}?(?:Certified|Certification|Certificate|Certificaci[oó]n|Certificad[oa]|Professional|ProAdvisor|Advisor|Administrator|Specialist|Associate)[^·\n]{0,40}?)\s+·\s+([^·\n]{2,80}?)(?:\s+·\s+(?:[a-z]{3,10}\.? )?(?:19|20)\d{2})?\s*$"#,
-            caseSensitive: true), KeywordWindow(keywords: ["certif", "professional", "advisor", "administrator", "specialist", "associate"])),
+            caseSensitive: true),
+            // The line holds a keyword and the "·" between name and issuer.
+            KeywordWindow(keywords: ["certif", "professional", "advisor", "administrator", "specialist", "associate"], also: ["·"])),
         (Patterns.compile(
             // Keywords in any case; the name must start with a capital or a digit.
             #"(?i:\b(?:certificaci[oó]n|certificad[oa]|certification in|certificate in|certified as an?|certified in)\s+(?:oficial\s+)?(?:en\s+|de\s+|como\s+)?)(?!por\b|by\b|from\b)"#
                 + name
                 + #"(?:\s*\(([^)\n]{2,40})\)|(?i:\s+(?:otorgad[ao]|emitid[ao]|expedid[ao]|issued|awarded)?\s*(?:por|by))\s+([\p{Lu}][\p{L}0-9&.' -]{1,30}?))?(?=\s*(?:[,.;·|\n)]|$|(?i:\bpor\b|\bby\b|\bfrom\b|\bemitid|\botorgad|\bexpedid|\bissued|\bque\b|\bwhich\b|\bthat\b)))"#,
-            caseSensitive: true), KeywordWindow(keywords: ["certif"])),
+            caseSensitive: true),
+            // The match starts with its keyword; "certified as an oficial como " (23 after the
+            // keyword), a name of up to 61, and "(issuer)" or "otorgado por issuer" (up to 45).
+            KeywordWindow(keywords: ["certif"], before: 0, after: 160)),
         (Patterns.compile(
             name + #"\s+(?:certified|certification|certificate|certificad[oa])\b(?:\s*\(([^)\n]{2,40})\)|\s+(?:por|by)\s+([\p{Lu}][\p{L}&.' -]{1,30}?)(?=[,.;)\n]|$))?"#, caseSensitive: false),
             // A name of up to 61 characters and a space before the keyword, then "(issuer)" or

@@ -41,13 +41,22 @@ struct EducationPatterns {
         "\\b(" + degreeWords.map(\.0).joined(separator: "|") + ")\\b")
     private static let abbreviated = Patterns.compile(
         "\\b(" + abbreviations.map(\.0).joined(separator: "|") + ")", caseSensitive: true)
-    private static let field = Patterns.compile(
-        #"^\s*(?:\(BS\)|\(BA\)|- ?BA|- ?BS)?\s*(?:,|in|en|of|de|-)?\s+([\p{L}][\p{L}&' -]{2,70}?)(?=\s*(?:,|\(|\)|\.|;|·|\||\bat\b|\bfrom\b|\bpor\b|\ben la\b|\ben el\b|\bUniversi|\bInstitut|\bde la Universidad|\d|$))"#)
+    /// After each character of the field, the end is looked for only where it can be: not
+    /// between two letters (`(?!\p{L})|(?<=[&' -])` is that test, cheaper than the end's).
+    static let field = Patterns.compile(
+        #"^\s*(?:\(BS\)|\(BA\)|- ?BA|- ?BS)?\s*(?:,|in|en|of|de|-)?\s+([\p{L}][\p{L}&' -]{2,70}?)(?:(?!\p{L})|(?<=[&' -]))(?=\s*(?:,|\(|\)|\.|;|·|\||\bat\b|\bfrom\b|\bpor\b|\ben la\b|\ben el\b|\bUniversi|\bInstitut|\bde la Universidad|\d|$))"#)
     static let institution = Patterns.compile(
         #"\b(?:(?:Universidad|Universitat|Instituto|Escuela|Tecnol[oó]gico|Polit[eé]cnico|Centro Universitario)(?:\s+(?:de|del|la|las|los|y|e|[\p{Lu}][\p{L}.'-]*))+|(?:[\p{Lu}][\p{L}.'-]+\s+){0,4}(?:University|College|Institute|Polytechnic)(?:\s+(?:of|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'-]*(?:\s+(?:[\p{Lu}][\p{L}.'-]*|of|the|at))*)?|UNED|UNAM|ITESM|UBA|UNMSM|UANL|IPN|UDG|SENA|ITESO)\b"#,
         caseSensitive: true)
-    private static let inProgress = Patterns.compile(
+    static let inProgress = Patterns.compile(
         #"\b(?:in progress|currently (?:studying|pursuing|enrolled)|candidate|expected\s+(?:19|20)\d{2}|en curso|cursando|estudiante de|pasante)\b"#)
+    /// Words one of which every match of `inProgress` holds (lower case): a line without one is not read.
+    static let inProgressWords = ["progress", "currently", "candidate", "expected", "en curso", "cursando", "estudiante", "pasante"]
+    /// The same for `institution` (its names in any case, its acronyms).
+    static let institutionWords = [
+        "universi", "institut", "escuela", "tecnol", "polit", "centro", "college", "polytechnic", "uned", "unam", "itesm", "uba",
+        "unmsm", "uanl", "ipn", "udg", "sena", "iteso",
+    ]
     private static let year = Patterns.compile(#"\b((?:19|20)\d{2})\b"#)
 
     func claims(in index: TextIndex) -> [Claim] {
@@ -56,6 +65,8 @@ struct EducationPatterns {
         var lastBlock = -1
         var lastField = ""
         var institutions: [Int: String?] = [:]  // by block: a line of degrees asks once
+        let mayBeInProgress = Set(index.blocksContaining(Self.inProgressWords))
+        let mayNameInstitution = Set(index.blocksContaining(Self.institutionWords))
         let found = index.matches(Self.words, in: Self.wordsWindow).map { ($0, Self.level(words: index.substring($0.range(at: 1)))) }
             + index.matches(Self.abbreviated, keywords: ["ba", "bs", "ma ", "mba", "msc", "m.sc", "phd", "ph.d", "b.a", "b.sc"])
             .map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
@@ -67,9 +78,10 @@ struct EducationPatterns {
             let word = index.substring(match.range).lowercased()
             if block == lastBlock, lastField.contains(word) { continue }
             let field = self.field(after: match.range, in: index)
-            let institution = institutions[block] ?? institution(near: block, in: index)
+            let institution = institutions[block] ?? institution(near: block, in: index, candidates: mayNameInstitution)
             institutions[block] = institution
-            let status: DegreeStatus = index.firstMatch(Self.inProgress, inBlock: block) != nil ? .inProgress : .completed
+            let status: DegreeStatus =
+                mayBeInProgress.contains(block) && index.firstMatch(Self.inProgress, inBlock: block) != nil ? .inProgress : .completed
             // The degree's own line first; the next line (LinkedIn puts dates there) only when it has none.
             let ownYears = allYears(inBlock: block, of: index)
             let years = ownYears.isEmpty && !isDegreeLine(index.blockText(block + 1)) ? allYears(inBlock: block + 1, of: index) : ownYears
@@ -88,10 +100,12 @@ struct EducationPatterns {
     /// The institution on the degree's line, or on the line after or before it when that
     /// line is not another degree; a short line of its own is the institution whole
     /// ("ITESO, Universidad Jesuita de Guadalajara").
-    private func institution(near block: Int, in index: TextIndex) -> String? {
+    /// `candidates`: the lines that hold one of `institutionWords`.
+    private func institution(near block: Int, in index: TextIndex, candidates: Set<Int>) -> String? {
         // The regex reads each line where it lies in the page (a line's spaces at its ends do not change its match).
         func institution(inBlock line: Int) -> String? {
-            index.firstMatch(Self.institution, inBlock: line).map { Self.trimParticles(index.substring($0.range)) }
+            guard candidates.contains(line) else { return nil }
+            return index.firstMatch(Self.institution, inBlock: line).map { Self.trimParticles(index.substring($0.range)) }
         }
         if let own = institution(inBlock: block) { return own }
         for neighbour in [block + 1, block - 1] {

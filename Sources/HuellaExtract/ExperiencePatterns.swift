@@ -11,7 +11,9 @@ struct ExperiencePatterns {
             + #"|\b"# + number + #"\s*\+?\s*a[ñn]os\s+de\s+(?:experiencia|trayectoria)\b"#)
     /// A match ends with its keyword and starts at most ~52 characters before it ("more than
     /// twenty-five + years' of professional experience", and the space a bare `\s*` may take).
-    static let yearsWindow = KeywordWindow(keywords: ["experien", "expertise", "trayectoria"], before: 64, after: 16)
+    /// It also says "years", "yrs" or "años".
+    static let yearsWindow = KeywordWindow(
+        keywords: ["experien", "expertise", "trayectoria"], before: 64, after: 16, also: ["year", "yr", "año", "anos"])
     static let decade = Patterns.compile(
         #"\b(?:over |more than |nearly |almost |m[aá]s de |casi )?(a|one|two|una|dos)\s+(?:decades?|d[eé]cadas?)\s+(?:of\s+|de\s+)?(?:experience|experiencia|trayectoria)"#)
     static let since = Patterns.compile(

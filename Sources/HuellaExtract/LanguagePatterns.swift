@@ -36,10 +36,13 @@ struct LanguagePatterns {
     static let name = Patterns.compile("\\b(" + Patterns.trie(Array(names.keys)) + ")\\b")
     /// A language name is its keyword.
     static let nameWindow = KeywordWindow(keywords: Array(names.keys), before: 0, after: 4)
-    private static let level = Patterns.compile(
-        "(?<![\\p{L}])(" + levels.map { NSRegularExpression.escapedPattern(for: $0.0) }.joined(separator: "|") + ")(?![\\p{L}])")
-    private static let context = Patterns.compile(
+    /// A level phrase as a trie (the longer of two phrases that start alike is listed first,
+    /// so the trie's longest-first order is the list's).
+    static let level = Patterns.compile("(?<![\\p{L}])(" + Patterns.trie(levels.map(\.0)) + ")(?![\\p{L}])")
+    static let context = Patterns.compile(
         #"\b(?:speak|spoken|languages?|idiomas?|lenguas?|hablo|habla|bilingual|biling[üu]e)\b"#)
+    /// Words one of which every match of `context` holds (lower case).
+    static let contextWords = ["speak", "spoken", "language", "idioma", "lengua", "hablo", "habla", "bilingual", "bilingüe", "bilingue"]
 
     /// The ISO 639-1 code for a language name or code.
     static func code(for text: String) -> String? {
@@ -60,10 +63,11 @@ struct LanguagePatterns {
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
         var seen: Set<String> = []
+        let mayHaveContext = Set(index.blocksContaining(Self.contextWords))
         for match in index.matches(Self.name, in: Self.nameWindow) {
             let block = index.blockIndex(at: match.range.location)
             let nearby = nearestLevel(to: match.range, in: index)
-            let hasContext = index.firstMatch(Self.context, inBlock: block) != nil
+            let hasContext = mayHaveContext.contains(block) && index.firstMatch(Self.context, inBlock: block) != nil
             guard nearby != nil || hasContext, let code = Self.code(for: index.substring(match.range)) else { continue }
             guard seen.insert(code + (nearby?.rawValue ?? "")).inserted else { continue }
             claims.append(index.claim(.language, .language(LanguageSkill(code: code, level: nearby)), at: match.range))

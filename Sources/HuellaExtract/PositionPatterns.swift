@@ -25,19 +25,27 @@ struct PositionPatterns {
     /// digits, " hasta ", "septiembre de 2020", or "actualidad").
     static let rangeWindow = KeywordWindow(keywords: ["19", "20"], before: 20, after: 44)
     /// Words that say the dates belong to a degree, a copyright line or a price, not a job.
-    private static let notAJob = Patterns.compile(
+    static let notAJob = Patterns.compile(
         #"©|copyright|derechos|\b(?:licenciatura|grado en|bachelor|master|máster|maestr[ií]a|mba|degree|university|universidad|instituto|college|school|escuela|bachillerato|doctorado|phd|diplomado|education|educaci[oó]n|formaci[oó]n)\b"#)
+
+    /// Words one of which every match of `notAJob` holds (lower case).
+    static let notAJobWords = [
+        "©", "copyright", "derechos", "licenciatura", "grado en", "bachelor", "master", "máster", "maestr", "mba", "degree",
+        "universi", "instituto", "college", "school", "escuela", "bachillerato", "doctorado", "phd", "diplomado", "education",
+        "educaci", "formaci",
+    ]
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
         var notAJob: [Int: Bool] = [:]  // by block: several dates share their lines
+        let mayNotBeAJob = Set(index.blocksContaining(Self.notAJobWords))
         for match in index.matches(Self.range, in: Self.rangeWindow) {
             let block = index.blockIndex(at: match.range.location)
             // Dates in a degree or copyright context (this line or the two above) belong to
             // the education extractor. The words hold no line break, so each line is read alone.
             let context = [block, block - 1, block - 2].contains { line in
                 if let known = notAJob[line] { return known }
-                let found = index.firstMatch(Self.notAJob, inBlock: line) != nil
+                let found = mayNotBeAJob.contains(line) && index.firstMatch(Self.notAJob, inBlock: line) != nil
                 notAJob[line] = found
                 return found
             }

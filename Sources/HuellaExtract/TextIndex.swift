@@ -343,10 +343,14 @@ struct TextIndex {
     /// not come from a page) is scanned whole.
     func matches(_ pattern: NSRegularExpression?, in window: KeywordWindow, includingQuotes: Bool = false) -> [TextMatch] {
         guard let pattern else { return [] }
-        guard let (before, after) = window.reach else { return matches(pattern, keywords: window.keywords, includingQuotes: includingQuotes) }
-        let keywords = window.keywords
+        let allowed = window.also.map { Set(blocksContaining($0)) }
+        guard let (before, after) = window.reach else {
+            let chosen = blocksContaining(window.keywords).filter { allowed?.contains($0) ?? true }
+            return matches(pattern, in: chosen, includingQuotes: includingQuotes)
+        }
         var hits: [Int: [(at: Int, length: Int)]] = [:]  // block → keyword byte offsets in the block
-        scan(for: keywords) { block, at, length in
+        scan(for: window.keywords) { block, at, length in
+            guard allowed?.contains(block) ?? true else { return byteEnd(of: block) + 1 }
             hits[block, default: []].append((at - byteStarts[block], length))
             return at + 1
         }
@@ -524,21 +528,25 @@ struct TextIndex {
 
 /// Where every match of a pattern lies: in a block holding one of its keywords (lower case)
 /// and, when `reach` is known, starting at most `before` and ending at most `after` UTF-16
-/// units away from that keyword (see `TextIndex.matches(_:in:)`).
+/// units away from that keyword (see `TextIndex.matches(_:in:)`). With `also`, every match
+/// holds one of those words as well, and a block without one is not read.
 struct KeywordWindow {
     let keywords: [String]
     let reach: (before: Int, after: Int)?
+    let also: [String]?
 
     /// Matches around a keyword, within the reach given.
-    init(keywords: [String], before: Int, after: Int) {
+    init(keywords: [String], before: Int, after: Int, also: [String]? = nil) {
         self.keywords = keywords
         reach = (before, after)
+        self.also = also
     }
 
     /// Matches anywhere in a block that holds a keyword.
-    init(keywords: [String]) {
+    init(keywords: [String], also: [String]? = nil) {
         self.keywords = keywords
         reach = nil
+        self.also = also
     }
 }
 

@@ -57,6 +57,11 @@ struct FastPathTests {
             "more than a decade of experience", "más de una década de trayectoria", "two decades of experience", "dos décadas de experiencia",
             "serving clients since 2014", "en el mercado desde 2010", "desde el año 2015", "desde el 2015", "founded in 2018", "fundada en 2016",
             "nacida en el año 1990", "born in 1985", "nací en 1992", "internacional", "since",
+            "currently pursuing", "Candidate", "EXPECTED 2027", "en curso", "Cursando", "estudiante de", "pasante", "Tecnológico de Monterrey",
+            "Politécnico", "UNAM", "ITESO", "Centro Universitario", "Universidad de Sevilla", "Harvard University", "SPEAK", "spoken",
+            "Idiomas", "lenguas", "hablo", "bilingüe", "school", "Educación", "Formación", "Maestría", "PhD", "Administración de Empresas,",
+            "en Marketing Digital (UNED)", "of Arts from", "in R&D Management ·", "de Recursos Humanos por la", "inglés avanzado (C1)",
+            "Native or bilingual proficiency", "competencia básica profesional", "intermedio-alto", "fluently", "B2+",
         ]
         var generator = SeededGenerator(seed: 42)
         return (0..<60).map { _ in
@@ -106,6 +111,67 @@ struct FastPathTests {
     }
 
     static func ranges(of match: TextMatch) -> [Int] {
+        (0..<match.numberOfRanges).flatMap { [match.range(at: $0).location, match.range(at: $0).length] }
+    }
+
+    @Test("a line without a gate's words holds no match of its pattern")
+    func gates() {
+        let gates: [(String, NSRegularExpression?, [String])] = [
+            ("in progress", EducationPatterns.inProgress, EducationPatterns.inProgressWords),
+            ("institution", EducationPatterns.institution, EducationPatterns.institutionWords),
+            ("language context", LanguagePatterns.context, LanguagePatterns.contextWords),
+            ("not a job", PositionPatterns.notAJob, PositionPatterns.notAJobWords),
+        ]
+        var matched = 0
+        for index in Self.indexes {
+            for (name, regex, words) in gates {
+                let gated = Set(index.blocksContaining(words))
+                for block in index.blocks.indices where index.firstMatch(regex, inBlock: block) != nil {
+                    matched += 1
+                    #expect(gated.contains(block), "\(name): \(index.blockText(block))")
+                }
+            }
+        }
+        #expect(matched > 50, "the comparison saw matches: \(matched)")
+    }
+
+    @Test("the guarded field pattern and the level trie match what the plain patterns matched")
+    func rewrittenPatterns() throws {
+        let pairs: [(NSRegularExpression?, NSRegularExpression)] = [
+            (
+                EducationPatterns.field,
+                try NSRegularExpression(
+                    pattern:
+                        #"^\s*(?:\(BS\)|\(BA\)|- ?BA|- ?BS)?\s*(?:,|in|en|of|de|-)?\s+([\p{L}][\p{L}&' -]{2,70}?)(?=\s*(?:,|\(|\)|\.|;|·|\||\bat\b|\bfrom\b|\bpor\b|\ben la\b|\ben el\b|\bUniversi|\bInstitut|\bde la Universidad|\d|$))"#,
+                    options: [.caseInsensitive])
+            ),
+            (
+                LanguagePatterns.level,
+                try NSRegularExpression(
+                    pattern: "(?<![\\p{L}])(" + LanguagePatterns.levels.map { NSRegularExpression.escapedPattern(for: $0.0) }.joined(separator: "|")
+                        + ")(?![\\p{L}])", options: [.caseInsensitive])
+            ),
+        ]
+        var compared = 0
+        for index in Self.indexes {
+            for (rewritten, plain) in pairs {
+                // The field pattern reads the rest of a line after a degree word: every suffix of every line.
+                for block in index.blocks.indices {
+                    let text = index.blockText(block)
+                    let units = Array(text.utf16)
+                    for start in stride(from: 0, to: units.count, by: max(1, units.count / 40)) {
+                        let range = NSRange(location: start, length: units.count - start)
+                        let expected = plain.firstMatch(in: text, range: range).map { Self.ranges(of: $0) }
+                        #expect(rewritten?.firstMatch(in: text, range: range).map { Self.ranges(of: $0) } == expected)
+                        if expected != nil { compared += 1 }
+                    }
+                }
+            }
+        }
+        #expect(compared > 200, "the comparison saw matches: \(compared)")
+    }
+
+    static func ranges(of match: NSTextCheckingResult) -> [Int] {
         (0..<match.numberOfRanges).flatMap { [match.range(at: $0).location, match.range(at: $0).length] }
     }
 
