@@ -27,14 +27,15 @@ struct CredentialPatterns {
             name + #"\s+(?:certified|certification|certificate|certificad[oa])\b(?:\s*\(([^)\n]{2,40})\)|\s+(?:por|by)\s+([\p{Lu}][\p{L}&.' -]{1,30}?)(?=[,.;)\n]|$))?"#, caseSensitive: false),
             // A name of up to 61 characters and a space before the keyword, then "(issuer)" or
             // "by issuer" of up to ~45 after it.
-            KeywordWindow(keywords: ["certif"], before: 64, after: 80)),
+            KeywordWindow(keywords: ["certified", "certification", "certificate", "certificad"], before: 64, after: 80)),
         (Patterns.compile(
             #"\b(Certified [\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+){0,4})"#, caseSensitive: true), KeywordWindow(keywords: ["certified"])),
         (Patterns.compile(
-            #"([\p{Lu}][\p{L}0-9&+.' -]{1,50}?(?:ProAdvisor|Advisor|Administrator|Specialist|Professional|Associate|Expert|Partner))\s*(?:·|\(|–|—|\bby\b|\bde\b|\bfrom\b)\s*([\p{Lu}][\p{L}0-9&.' -]{1,40}?)(?=\s*(?:\)|\n|$|[,.;·]))"#,
+            #"([\p{Lu}][\p{L}0-9&+.' -]{1,50}?(?=[PASE])(?:ProAdvisor|Advisor|Administrator|Specialist|Professional|Associate|Expert|Partner))\s*(?:·|\(|–|—|\bby\b|\bde\b|\bfrom\b)\s*([\p{Lu}][\p{L}0-9&.' -]{1,40}?)(?=\s*(?:\)|\n|$|[,.;·]))"#,
             caseSensitive: true),
             // A name of up to 51 characters ending in the keyword ("ProAdvisor" holds "advisor"
-            // 3 in), then a separator and an issuer of up to 41.
+            // 3 in), then a separator and an issuer of up to 41. (`(?=[PASE])`: the names' first
+            // letters, one test instead of eight at each step of the lazy name.)
             KeywordWindow(keywords: ["advisor", "administrator", "specialist", "professional", "associate", "expert", "partner"], before: 60, after: 60)),
     ]
 

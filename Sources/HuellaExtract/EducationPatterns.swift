@@ -37,8 +37,10 @@ struct EducationPatterns {
     ]
     /// A degree phrase holds its keyword; the longest is 33 characters ("bachelor of <word>" open-ended).
     static let wordsWindow = KeywordWindow(keywords: keywords, before: 40, after: 80)
+    /// `(?=[…])`: the phrases' first letters, one test before the forty-five alternatives.
     static let words = Patterns.compile(
-        "\\b(" + degreeWords.map(\.0).joined(separator: "|") + ")\\b")
+        "\\b(?=[" + degreeInitials + "])(" + degreeWords.map(\.0).joined(separator: "|") + ")\\b")
+    static let degreeInitials = "tchabmlgidspe"
     private static let abbreviated = Patterns.compile(
         "\\b(" + abbreviations.map(\.0).joined(separator: "|") + ")", caseSensitive: true)
     /// After each character of the field, the end is looked for only where it can be: not

@@ -23,7 +23,16 @@ struct PositionPatterns {
     /// A match holds its first year ("19…"/"20…") at most 15 characters from its start
     /// ("septiembre de ") and ends at most ~29 after the year's "19"/"20" (the year's other two
     /// digits, " hasta ", "septiembre de 2020", or "actualidad").
-    static let rangeWindow = KeywordWindow(keywords: ["19", "20"], before: 20, after: 44)
+    /// The year that starts a match is followed by its other two digits, a space at most, and
+    /// what joins the dates: a "19"/"20" that is not starts no window.
+    static let rangeWindow = KeywordWindow(keywords: ["19", "20"], before: 20, after: 44) { line, at in
+        var i = at + 2
+        guard i + 1 < line.endIndex, (0x30...0x39).contains(line[i]), (0x30...0x39).contains(line[i + 1]) else { return false }
+        i += 2
+        if i < line.endIndex, line[i] == 0x20 { i += 1 }
+        return joiners.contains { line[i...].starts(with: $0) }
+    }
+    private static let joiners = ["–", "-", "—", "to", "a", "hasta", "until"].map { Array($0.utf8) }
     /// Words that say the dates belong to a degree, a copyright line or a price, not a job.
     static let notAJob = Patterns.compile(
         #"©|copyright|derechos|\b(?:licenciatura|grado en|bachelor|master|máster|maestr[ií]a|mba|degree|university|universidad|instituto|college|school|escuela|bachillerato|doctorado|phd|diplomado|education|educaci[oó]n|formaci[oó]n)\b"#)

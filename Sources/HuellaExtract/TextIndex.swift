@@ -351,6 +351,9 @@ struct TextIndex {
         var hits: [Int: [(at: Int, length: Int)]] = [:]  // block → keyword byte offsets in the block
         scan(for: window.keywords) { block, at, length in
             guard allowed?.contains(block) ?? true else { return byteEnd(of: block) + 1 }
+            if let holds = window.holds, !multiline.contains(block), !holds(lowered[byteStarts[block]..<byteEnd(of: block)], at) {
+                return at + 1
+            }
             hits[block, default: []].append((at - byteStarts[block], length))
             return at + 1
         }
@@ -530,16 +533,24 @@ struct TextIndex {
 /// and, when `reach` is known, starting at most `before` and ending at most `after` UTF-16
 /// units away from that keyword (see `TextIndex.matches(_:in:)`). With `also`, every match
 /// holds one of those words as well, and a block without one is not read.
-struct KeywordWindow {
+struct KeywordWindow: Sendable {
     let keywords: [String]
     let reach: (before: Int, after: Int)?
     let also: [String]?
+    /// Whether a match can hold this occurrence of a keyword, asked of each occurrence on a
+    /// line of its own (white space collapsed): the line's lower-case bytes and where the
+    /// occurrence starts in them. An occurrence no match can hold makes no window.
+    let holds: (@Sendable (_ line: ArraySlice<UInt8>, _ at: Int) -> Bool)?
 
     /// Matches around a keyword, within the reach given.
-    init(keywords: [String], before: Int, after: Int, also: [String]? = nil) {
+    init(
+        keywords: [String], before: Int, after: Int, also: [String]? = nil,
+        holds: (@Sendable (_ line: ArraySlice<UInt8>, _ at: Int) -> Bool)? = nil
+    ) {
         self.keywords = keywords
         reach = (before, after)
         self.also = also
+        self.holds = holds
     }
 
     /// Matches anywhere in a block that holds a keyword.
@@ -547,6 +558,7 @@ struct KeywordWindow {
         self.keywords = keywords
         reach = nil
         self.also = also
+        holds = nil
     }
 }
 
