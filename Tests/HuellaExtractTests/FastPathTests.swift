@@ -64,11 +64,20 @@ struct FastPathTests {
             "Native or bilingual proficiency", "competencia básica profesional", "intermedio-alto", "fluently", "B2+",
         ]
         var generator = SeededGenerator(seed: 42)
-        return (0..<60).map { _ in
+        let dense = (0..<60).map { _ in
             let count = Int.random(in: 20...120, using: &generator)
             let words = (0..<count).map { _ in pieces.randomElement(using: &generator)! }
             return TextBlock(text: words.joined(separator: " "), locator: "/generated")
         }
+        // Each piece alone among words no pattern looks for: a window must reach it by itself.
+        let sparse = pieces.flatMap { piece in
+            (0..<2).map { _ in
+                let filler = { (n: Int) in Array(repeating: "bla", count: n).joined(separator: " ") }
+                let text = [filler(Int.random(in: 0...6, using: &generator)), piece, filler(Int.random(in: 0...6, using: &generator))]
+                return TextBlock(text: text.filter { !$0.isEmpty }.joined(separator: " "), locator: "/generated")
+            }
+        }
+        return dense + sparse
     }
 
     static var indexes: [TextIndex] {
