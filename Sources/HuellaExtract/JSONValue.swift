@@ -9,20 +9,23 @@ public enum JSONValue: Sendable, Hashable, Decodable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Each kind is tried in turn, and only its own JSON type decodes as it (JSONDecoder does
+    /// not convert between them), so the order does not change the result; the commonest in
+    /// JSON-LD come first, as every failed try throws an error, which costs.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() {
             self = .null
-        } else if let b = try? c.decode(Bool.self) {
-            self = .bool(b)
-        } else if let n = try? c.decode(Double.self) {
-            self = .number(n)
         } else if let s = try? c.decode(String.self) {
             self = .string(s)
+        } else if let o = try? c.decode([String: JSONValue].self) {
+            self = .object(o)
         } else if let a = try? c.decode([JSONValue].self) {
             self = .array(a)
+        } else if let n = try? c.decode(Double.self) {
+            self = .number(n)
         } else {
-            self = .object(try c.decode([String: JSONValue].self))
+            self = .bool(try c.decode(Bool.self))
         }
     }
 
