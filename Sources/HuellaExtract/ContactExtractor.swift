@@ -55,9 +55,8 @@ struct ContactExtractor {
                 let lowerBoth = Array(both.lowercased().utf8)
                 // Most links name neither: a byte test spares them two regexes and a URL parse.
                 guard Self.legalWords.occurs(in: lowerBoth) else { continue }
-                let range = NSRange(location: 0, length: both.utf16.count)
                 let target = document.resolve(href) ?? href
-                if Self.privacy?.firstMatch(in: both, range: range) != nil {
+                if Self.privacy?.firstMatch(in: both) != nil {
                     add(.privacyPolicy, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
                 } else if Self.terms?.firstMatch(in: label) != nil
                     || Self.has(lowerBytes, "terms") || Self.has(lowerBytes, "terminos") || Self.has(lowerBytes, "aviso-legal")

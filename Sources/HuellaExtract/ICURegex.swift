@@ -11,30 +11,30 @@ import HuellaCore
 /// The patterns stay `NSRegularExpression`s (the extractors' constants, checked when they are
 /// compiled); each is compiled once more for ICU, with the same flags, on first use.
 enum ICURegex {
-    /// Compiled patterns by source and case option, shared by all threads: ICU clones a
-    /// compiled pattern thread-safely, and each clone is a matcher of its own.
-    private static let compiled = Locked<[Key: Compiled]>([:])
-
-    private struct Key: Hashable {
-        let pattern: String
-        let caseInsensitive: Bool
-    }
+    /// Compiled patterns by the `NSRegularExpression` they compile (its identity: hashing a
+    /// pattern's source on every call cost more than some matches), shared by all threads:
+    /// ICU clones a compiled pattern thread-safely, and each clone is a matcher of its own.
+    /// The entry keeps its `NSRegularExpression`, so the identity stays its own.
+    private static let compiled = Locked<[ObjectIdentifier: (regex: NSRegularExpression, compiled: Compiled)]>([:])
 
     /// A compiled pattern that no one matches with directly; kept for the life of the process
-    /// (the patterns are constants).
-    private final class Compiled: @unchecked Sendable {
+    /// (the patterns are constants), with the matchers made from it that are free to be used
+    /// again (a page's are given back when it is done).
+    fileprivate final class Compiled: @unchecked Sendable {
         let handle: OpaquePointer
+        let free = Locked<[Matcher]>([])
         init(_ handle: OpaquePointer) { self.handle = handle }
     }
 
-    /// A new matcher for the pattern, or nil when ICU does not compile it (it compiled as an
-    /// `NSRegularExpression` with the same flags, so that would be a bug).
+    /// A matcher for the pattern, to be given back (`giveBack`) when the caller is done; nil
+    /// when ICU does not compile it (it compiled as an `NSRegularExpression` with the same
+    /// flags, so that would be a bug).
     static func matcher(for regex: NSRegularExpression) -> Matcher? {
-        let key = Key(pattern: regex.pattern, caseInsensitive: regex.options.contains(.caseInsensitive))
+        let key = ObjectIdentifier(regex)
         func open() -> OpaquePointer? {
             var status = U_ZERO_ERROR
-            let source = Array(key.pattern.utf16)
-            let flags = key.caseInsensitive ? UInt32(UREGEX_CASE_INSENSITIVE.rawValue) : 0
+            let source = Array(regex.pattern.utf16)
+            let flags = regex.options.contains(.caseInsensitive) ? UInt32(UREGEX_CASE_INSENSITIVE.rawValue) : 0
             let handle = swift_uregex_open(source, Int32(source.count), flags, nil, &status)
             guard status.rawValue <= 0 else {
                 if let handle { swift_uregex_close(handle) }
@@ -43,32 +43,68 @@ enum ICURegex {
             return handle
         }
         let master: Compiled? = compiled.withLock { table in
-            if let known = table[key] { return known }
+            if let known = table[key] { return known.compiled }
             // The extractors' patterns are constants, a few dozen; past the cap (a caller with
             // patterns made from data) each matcher is compiled for itself and freed with it.
             guard table.count < maxCompiled, let handle = open() else { return nil }
             let made = Compiled(handle)
-            table[key] = made
+            table[key] = (regex, made)
             return made
         }
-        guard let master else { return open().map(Matcher.init) }
+        guard let master else { return open().map { Matcher($0, from: nil) } }
+        if let reused = master.free.withLock({ $0.popLast() }) { return reused }
         var status = U_ZERO_ERROR
         guard let clone = swift_uregex_clone(master.handle, &status), status.rawValue <= 0 else { return nil }
-        return Matcher(clone)
+        return Matcher(clone, from: master)
+    }
+
+    /// Makes a matcher from `matcher(for:)` free for other callers (or frees it).
+    static func giveBack(_ matcher: Matcher) {
+        guard let origin = matcher.origin else { return }
+        origin.free.withLock { free in
+            if free.count < maxFreePerPattern { free.append(matcher) }
+        }
+    }
+
+    /// Free matchers kept per pattern: as many as threads extract at once, with room to spare.
+    static let maxFreePerPattern = 64
+
+    /// The first match of a pattern in the whole of a string, as `NSRegularExpression`'s
+    /// `firstMatch(in:range:)` finds it, without its per-call copies and result objects.
+    static func firstMatch(_ regex: NSRegularExpression, in text: String) -> TextMatch? {
+        guard let matcher = matcher(for: regex) else {
+            let found = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
+            return found.map { result in TextMatch(ranges: (0..<result.numberOfRanges).map(result.range(at:))) }
+        }
+        defer { giveBack(matcher) }
+        var units = Array(text.utf16)
+        units.append(0)  // a valid address for an empty string; not part of the text
+        var results: [TextMatch] = []
+        units.withUnsafeBufferPointer { buffer in
+            let count = buffer.count - 1
+            matcher.matches(
+                in: buffer.baseAddress!, count: count, region: NSRange(location: 0, length: count), offset: 0, firstOnly: true,
+                into: &results)
+        }
+        return results.first
     }
 
     static let maxCompiled = 1024
 
-    /// One matcher: it keeps state between calls, so one page's extraction uses it alone.
-    final class Matcher {
+    /// One matcher: it keeps state between calls, so one caller at a time uses it (one page's
+    /// extraction, or one `firstMatch(_:in:)`), and hands it on through the pool's lock.
+    final class Matcher: @unchecked Sendable {
         private let handle: OpaquePointer
+        /// The compiled pattern it was cloned from; nil when it was compiled for itself.
+        fileprivate let origin: Compiled?
         private let groups: Int
         /// The last index where a match may start in the current call (ICU asks, through the
         /// progress callback, before each new start it tries).
         private let latestStart = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
 
-        fileprivate init(_ handle: OpaquePointer) {
+        fileprivate init(_ handle: OpaquePointer, from origin: Compiled?) {
             self.handle = handle
+            self.origin = origin
             var status = U_ZERO_ERROR
             groups = Int(swift_uregex_groupCount(handle, &status))
             latestStart.initialize(to: .max)

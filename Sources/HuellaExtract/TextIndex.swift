@@ -98,10 +98,14 @@ struct TextIndex {
         }
     }
 
-    /// One ICU matcher per pattern for this page.
+    /// One ICU matcher per pattern for this page, given back for other pages when it is done.
     private final class Matchers {
         /// By the pattern's identity; the pattern is kept, so its identifier stays its own.
         var byPattern: [ObjectIdentifier: (pattern: NSRegularExpression, matcher: ICURegex.Matcher?)] = [:]
+
+        deinit {
+            for (_, entry) in byPattern { entry.matcher.map(ICURegex.giveBack) }
+        }
     }
 
     /// Appends the matches of a pattern in a region of one block (UTF-16, from the block's
@@ -589,9 +593,9 @@ enum Excerpt {
 }
 
 extension NSRegularExpression {
-    /// The first match in the whole of `text`.
-    func firstMatch(in text: String) -> NSTextCheckingResult? {
-        firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
+    /// The first match in the whole of `text` (through ICU directly).
+    func firstMatch(in text: String) -> TextMatch? {
+        ICURegex.firstMatch(self, in: text)
     }
 
     /// Every match in the whole of `text`.
