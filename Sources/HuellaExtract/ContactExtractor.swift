@@ -40,26 +40,27 @@ struct ContactExtractor {
             let key = href + "\u{0}" + label
             guard !decided.contains(key), document.isVisible(node), !document.inMainNavigation(node) else { continue }
             decided.insert(key)
-            let lower = href.lowercased()
-            let lowerBytes = Array(lower.utf8)
-            if lower.hasPrefix("mailto:") {
+            // The href's own bytes, tested without regard to ASCII case: no character outside
+            // ASCII lowers into these words, so this is the test of the lowered href.
+            let hrefBytes = Array(href.utf8)
+            if Self.hasPrefix(hrefBytes, "mailto:") {
                 let address = String(href.dropFirst(7).prefix { $0 != "?" }).removingPercentEncoding ?? ""
                 if address.contains("@") { add(.email, address, excerpt: label.isEmpty ? address : label, locator: document.path(of: node)) }
-            } else if lower.hasPrefix("tel:") {
+            } else if Self.hasPrefix(hrefBytes, "tel:") {
                 add(.phone, Self.digits(String(href.dropFirst(4))), excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
-            } else if Self.has(lowerBytes, "wa.me/") || Self.has(lowerBytes, "api.whatsapp.com/send") {
-                let number = lower.components(separatedBy: "wa.me/").last.map { String($0.prefix { $0.isNumber }) } ?? ""
+            } else if Self.has(hrefBytes, "wa.me/") || Self.has(hrefBytes, "api.whatsapp.com/send") {
+                let number = href.lowercased().components(separatedBy: "wa.me/").last.map { String($0.prefix { $0.isNumber }) } ?? ""
                 if number.count >= 8 { add(.phone, "+" + number, excerpt: label.isEmpty ? href : label, locator: document.path(of: node)) }
             } else {
                 let both = label + " " + href
-                let lowerBoth = Array(both.lowercased().utf8)
+                let lowerBoth = both.lowercasedUTF8
                 // Most links name neither: a byte test spares them two regexes and a URL parse.
                 guard Self.legalWords.occurs(in: lowerBoth) else { continue }
                 let target = document.resolve(href) ?? href
                 if Self.privacy?.firstMatch(in: both) != nil {
                     add(.privacyPolicy, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
                 } else if Self.terms?.firstMatch(in: label) != nil
-                    || Self.has(lowerBytes, "terms") || Self.has(lowerBytes, "terminos") || Self.has(lowerBytes, "aviso-legal")
+                    || Self.has(hrefBytes, "terms") || Self.has(hrefBytes, "terminos") || Self.has(hrefBytes, "aviso-legal")
                 {
                     add(.terms, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
                 }
@@ -103,9 +104,13 @@ struct ContactExtractor {
         }
     }
 
-    /// `String.contains` without Foundation's slow path, for the per-link tests.
+    /// `String.contains` without Foundation's slow path, for the per-link tests (ASCII case ignored).
     private static func has(_ bytes: [UInt8], _ word: StaticString) -> Bool {
         bytes.withUnsafeBufferPointer { ASCIIBytes.containsIgnoringCase($0, word) }
+    }
+
+    private static func hasPrefix(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { ASCIIBytes.hasPrefixIgnoringCase($0, word) }
     }
 
     /// `+52 (81) 1234-5678` → `+528112345678`.

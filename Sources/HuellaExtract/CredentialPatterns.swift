@@ -141,7 +141,7 @@ struct CredentialPatterns {
     }
 
     static func issuer(for name: String) -> String? {
-        let lower = Array((name.lowercased() + " ").utf8)
+        let lower = (name + " ").lowercasedUTF8
         return knownIssuerBytes.first { TextIndex.contains(lower, $0.0) }?.1
     }
 

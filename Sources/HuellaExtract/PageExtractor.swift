@@ -120,13 +120,17 @@ public struct PageExtractor: Sendable {
     /// The same fact stated twice on one page (JSON-LD and visible text) is one claim;
     /// the structured statement, found first, is kept.
     static func deduplicated(_ claims: [Claim]) -> [Claim] {
+        // A kind stated once has nothing to repeat: its key is not worked out.
+        var counts: [ClaimKind: Int] = [:]
+        for claim in claims { counts[claim.kind, default: 0] += 1 }
         var seen: Set<String> = []
         return claims.filter { claim in
+            guard counts[claim.kind, default: 0] > 1 else { return true }
             let key: String
             switch claim.value {
             case .text(let t): key = PersonName(t).tokens.joined(separator: " ")
             case .number(let n): key = String(n)
-            default: key = claim.value.text.lowercased()
+            default: key = String(decoding: claim.value.text.lowercasedUTF8, as: UTF8.self)
             }
             return seen.insert("\(claim.kind.rawValue)|\(key)|\(claim.kind == .testimonial ? claim.locator : "")").inserted
         }

@@ -36,7 +36,7 @@ enum SitePages {
             let decoded = href.utf8.contains(0x25) ? (href.removingPercentEncoding ?? href) : href
             // A relative href resolves under the page's own path, which may hold the word ("x.html" on /sobre-mi/).
             let relative = !TextIndex.contains(Array(href.utf8), Self.scheme) && !href.hasPrefix("/")
-            let lower = Array((text + " " + decoded + (relative ? " " + document.url : "")).lowercased().utf8)
+            let lower = (text + " " + decoded + (relative ? " " + document.url : "")).lowercasedUTF8
             guard wantedWords.occurs(in: lower),
                 let target = document.resolve(href), let components = URLComponents(string: target), components.host?.lowercased() == host
             else { continue }

@@ -1,6 +1,18 @@
 import Foundation
 
 extension StringProtocol {
+    /// The UTF-8 bytes of `lowercased()`: ASCII text lowered byte by byte (the same bytes:
+    /// Unicode's lower case of ASCII is ASCII's), anything else through `lowercased()`.
+    var lowercasedUTF8: [UInt8] {
+        var bytes = Array(utf8)
+        for i in bytes.indices {
+            let byte = bytes[i]
+            if byte >= 0x80 { return Array(lowercased().utf8) }
+            if byte >= 0x41 && byte <= 0x5A { bytes[i] = byte | 0x20 }
+        }
+        return bytes
+    }
+
     /// `trimmingCharacters(in: .whitespaces)` (space separators and tab) without Foundation's
     /// round trip through UTF-16, which was a tenth of extraction time in profiles.
     func trimmingSpaces() -> String {
