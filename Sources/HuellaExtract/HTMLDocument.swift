@@ -135,17 +135,30 @@ final class HTMLDocument {
     }
 
     /// The links (`//a[@href]`) with an ancestor that passes the test, in document order. The
-    /// test runs once per element: the links of a page share most of their ancestors.
+    /// test runs at most once per element (the links of a page share most of their ancestors):
+    /// the walk over the elements keeps the chain of open ancestors, each with its answer once
+    /// asked, so no answer is looked up by node.
     func links(inside test: (xmlNodePtr) -> Bool) -> [xmlNodePtr] {
-        var known: [xmlNodePtr: Bool] = [:]
-        return links.filter { link in
-            hasAncestor(link) { element in
-                if let answer = known[element] { return answer }
-                let answer = test(element)
-                known[element] = answer
-                return answer
+        var found: [xmlNodePtr] = []
+        var chain: [(node: xmlNodePtr, passes: Bool?)] = []  // from the root down to the parent
+        for element in elements {
+            let parent = element.pointee.parent
+            while let last = chain.last, last.node != parent { chain.removeLast() }
+            if isElement(element, named: "a") && hasAttribute("href", element) {
+                var i = chain.count - 1
+                while i >= 0 {
+                    let passes = chain[i].passes ?? test(chain[i].node)
+                    chain[i].passes = passes
+                    if passes {
+                        found.append(element)
+                        break
+                    }
+                    i -= 1
+                }
             }
+            chain.append((element, nil))
         }
+        return found
     }
 
     /// Whether an ancestor of the node (not the node itself) passes the test.

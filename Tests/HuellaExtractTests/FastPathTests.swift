@@ -1,3 +1,4 @@
+internal import CLibXML2
 import Foundation
 import HuellaCore
 import HuellaTestSupport
@@ -388,6 +389,27 @@ struct FastPathTests {
             #expect(Excerpt.space(in: text, last: false) == text.firstIndex(of: " "), "\(Array(text.unicodeScalars))")
             #expect(Excerpt.space(in: text, last: true) == text.lastIndex(of: " "), "\(Array(text.unicodeScalars))")
         }
+    }
+
+    @Test("links inside elements that pass a test are the ones an ancestor walk finds")
+    func linksInside() throws {
+        var found = 0
+        for data in Self.pageData() {
+            let document = try #require(
+                HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil)))
+            let tests: [(xmlNodePtr) -> Bool] = [
+                { !ElementKind.of($0.pointee.name).isDisjoint(with: [.nav, .header, .footer]) },
+                { document.attribute("class", of: $0, contains: "social") },
+                { document.isElement($0, named: "li") || document.isElement($0, named: "p") },
+                { _ in false },
+            ]
+            for test in tests {
+                let expected = document.links.filter { document.hasAncestor($0, where: test) }
+                #expect(document.links(inside: test) == expected)
+                found += expected.count
+            }
+        }
+        #expect(found > 200, "links compared: \(found)")
     }
 
     @Test("a contact form is found as the XPath query it replaced finds it")
