@@ -17,6 +17,10 @@ public struct SkillVocabulary: Sendable {
     public let skills: [Skill]
     /// First token of a phrase → the phrases starting with it (longest first) and their skill.
     private let phrases: [String: [(tokens: [String], id: String)]]
+    /// The same phrases as bytes, found by their first token's bytes (`mentions` reads a
+    /// page's words as bytes, without a String each); nil when a folded token is not ASCII,
+    /// where byte equality could differ from String equality (canonical equivalence).
+    private let firstWords: FirstWords?
 
     public init(skills: [Skill]) {
         self.skills = skills
@@ -30,6 +34,43 @@ public struct SkillVocabulary: Sendable {
         }
         for key in phrases.keys { phrases[key]?.sort { $0.tokens.count > $1.tokens.count } }
         self.phrases = phrases
+        let ascii = phrases.values.allSatisfy { list in list.allSatisfy { $0.tokens.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } } }
+        firstWords = ascii ? FirstWords(phrases) : nil
+    }
+
+    /// An open-addressed table from a first token's bytes (FNV-1a hash) to its phrases.
+    private struct FirstWords: Sendable {
+        private var slots: [Int32]
+        private var entries: [(first: [UInt8], phrases: [(tokens: [[UInt8]], id: String)])] = []
+
+        init(_ phrases: [String: [(tokens: [String], id: String)]]) {
+            var size = 64
+            while size < phrases.count * 4 { size *= 2 }
+            slots = [Int32](repeating: -1, count: size)
+            for (first, list) in phrases {
+                let bytes = Array(first.utf8)
+                var slot = Int(Self.hash(bytes[...]) & UInt64(size - 1))
+                while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+                slots[slot] = Int32(entries.count)
+                entries.append((bytes, list.map { (tokens: $0.tokens.map { Array($0.utf8) }, id: $0.id) }))
+            }
+        }
+
+        static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
+
+        func phrases(startingWith word: ArraySlice<UInt8>) -> [(tokens: [[UInt8]], id: String)]? {
+            var slot = Int(Self.hash(word) & UInt64(slots.count - 1))
+            while slots[slot] >= 0 {
+                let entry = entries[Int(slots[slot])]
+                if entry.first.elementsEqual(word) { return entry.phrases }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return nil
+        }
     }
 
     /// An empty vocabulary: no text matches a skill.
@@ -55,22 +96,35 @@ public struct SkillVocabulary: Sendable {
 
     /// Every skill named in a text, with the range (UTF-16) of the first mention of each.
     func mentions(in text: String) -> [(id: String, range: NSRange)] {
-        let words = Self.tokens(of: text)
+        let words = Self.words(of: text)
+        let folded = words.folded
+        let spans = words.spans
+        func word(_ i: Int) -> ArraySlice<UInt8> { folded[spans[i].bytes] }
         var found: [(String, NSRange)] = []
         var seen: Set<String> = []
+        // The phrase of `count` words from word `i` names the skill: its first mention counts.
+        func mention(_ id: String, at i: Int, words count: Int) {
+            let start = spans[i].range.location
+            let last = spans[i + count - 1].range
+            if seen.insert(id).inserted { found.append((id, NSRange(location: start, length: last.location + last.length - start))) }
+        }
         var i = 0
-        while i < words.count {
+        while i < spans.count {
             var advanced = 1
-            if let candidates = phrases[words[i].folded] {
-                for candidate in candidates where i + candidate.tokens.count <= words.count {
-                    let window = words[i..<(i + candidate.tokens.count)]
-                    guard zip(window, candidate.tokens).allSatisfy({ $0.folded == $1 }) else { continue }
-                    let start = words[i].range.location
-                    let last = words[i + candidate.tokens.count - 1].range
-                    if seen.insert(candidate.id).inserted {
-                        found.append((candidate.id, NSRange(location: start, length: last.location + last.length - start)))
-                    }
-                    advanced = candidate.tokens.count
+            if let firstWords {
+                // The first word is the table's key; the phrase's other words are compared as bytes.
+                for phrase in firstWords.phrases(startingWith: word(i)) ?? [] where i + phrase.tokens.count <= spans.count {
+                    guard (1..<phrase.tokens.count).allSatisfy({ phrase.tokens[$0].elementsEqual(word(i + $0)) }) else { continue }
+                    mention(phrase.id, at: i, words: phrase.tokens.count)
+                    advanced = phrase.tokens.count
+                    break
+                }
+            } else {
+                for phrase in phrases[String(decoding: word(i), as: UTF8.self)] ?? [] where i + phrase.tokens.count <= spans.count {
+                    guard (1..<phrase.tokens.count).allSatisfy({ phrase.tokens[$0] == String(decoding: word(i + $0), as: UTF8.self) })
+                    else { continue }
+                    mention(phrase.id, at: i, words: phrase.tokens.count)
+                    advanced = phrase.tokens.count
                     break
                 }
             }
@@ -85,18 +139,31 @@ public struct SkillVocabulary: Sendable {
     }
 
     /// Words of letters and digits, folded (lower case, no accents), with their ranges
-    /// (UTF-16, as `NSString` counts). Walks the UTF-8 bytes: ASCII is folded by hand, and
-    /// the letters outside it through `Folding`.
+    /// (UTF-16, as `NSString` counts).
     static func tokens(of text: String) -> [Token] {
+        let words = self.words(of: text)
+        return words.spans.map { Token(folded: String(decoding: words.folded[$0.bytes], as: UTF8.self), range: $0.range) }
+    }
+
+    /// The words of a text with their folded bytes in one buffer: `folded[span.bytes]` is the
+    /// UTF-8 of a token's `folded`.
+    struct Words {
+        var folded: [UInt8] = []
+        var spans: [(bytes: Range<Int>, range: NSRange)] = []
+    }
+
+    /// Walks the UTF-8 bytes: ASCII is folded by hand, the letters outside it through `Folding`.
+    static func words(of text: String) -> Words {
         var text = text
-        return text.withUTF8 { tokens(utf8: $0) }
+        return text.withUTF8 { words(utf8: $0) }
     }
 
     /// The walk itself, on the bytes. Its state is local to this function (no closure holds
     /// it: variables a closure captures live in heap boxes, and the walk doubled in cost).
-    private static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
-        var word: [UInt8] = []
+    private static func words(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Words {
+        var words = Words()
+        words.folded.reserveCapacity(bytes.count)
+        var wordStart = 0  // where the word being read begins in `folded`; empty while equal to its count
         var start = 0
         var offset = 0  // UTF-16 offset of the scalar being read
         var i = 0
@@ -105,13 +172,13 @@ public struct SkillVocabulary: Sendable {
             if byte < 0x80 {
                 switch byte {
                 case 0x30...0x39, 0x61...0x7A:
-                    if word.isEmpty { start = offset }
-                    word.append(byte)
+                    if words.folded.count == wordStart { start = offset }
+                    words.folded.append(byte)
                 case 0x41...0x5A:
-                    if word.isEmpty { start = offset }
-                    word.append(byte | 0x20)
+                    if words.folded.count == wordStart { start = offset }
+                    words.folded.append(byte | 0x20)
                 default:
-                    close(&word, into: &tokens, from: start, to: offset)
+                    close(&words, wordStart: &wordStart, from: start, to: offset)
                 }
                 offset += 1
                 i += 1
@@ -123,24 +190,24 @@ public struct SkillVocabulary: Sendable {
             for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if word.isEmpty { start = offset }
-                word.append(contentsOf: Folding.fold(scalar).utf8)
+                if words.folded.count == wordStart { start = offset }
+                words.folded.append(contentsOf: Folding.fold(scalar).utf8)
             } else {
-                close(&word, into: &tokens, from: start, to: offset)
+                close(&words, wordStart: &wordStart, from: start, to: offset)
             }
             offset += value > 0xFFFF ? 2 : 1
             i += length
         }
-        close(&word, into: &tokens, from: start, to: offset)
-        return tokens
+        close(&words, wordStart: &wordStart, from: start, to: offset)
+        return words
     }
 
     /// Ends the word being read, if any, as a token from `start` to `end` (UTF-16).
     @inline(__always)
-    private static func close(_ word: inout [UInt8], into tokens: inout [Token], from start: Int, to end: Int) {
-        guard !word.isEmpty else { return }
-        tokens.append(Token(folded: String(decoding: word, as: UTF8.self), range: NSRange(location: start, length: end - start)))
-        word.removeAll(keepingCapacity: true)
+    private static func close(_ words: inout Words, wordStart: inout Int, from start: Int, to end: Int) {
+        guard words.folded.count > wordStart else { return }
+        words.spans.append((wordStart..<words.folded.count, NSRange(location: start, length: end - start)))
+        wordStart = words.folded.count
     }
 }
 

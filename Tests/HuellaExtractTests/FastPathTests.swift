@@ -283,6 +283,23 @@ struct FastPathTests {
         }
     }
 
+    @Test("skills are found alike as bytes (an ASCII vocabulary) and as strings (one with other letters)")
+    func skillMentions() throws {
+        let shipped = try SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml"))
+        let greek = SkillVocabulary.Skill(id: "greek", en: "Ελληνικά", es: "griego", category: "languages", synonyms: [])
+        let mixed = SkillVocabulary(skills: shipped.skills + [greek])
+        var found = 0
+        for text in Self.latinSamples + Self.indexes.map({ $0.text as String }) {
+            let bytes = shipped.mentions(in: text)
+            let strings = mixed.mentions(in: text).filter { $0.id != "greek" }
+            #expect(bytes.map(\.id) == strings.map(\.id))
+            #expect(bytes.map(\.range) == strings.map(\.range))
+            found += bytes.count
+        }
+        #expect(found > 100, "mentions compared: \(found)")
+        #expect(mixed.mentions(in: "Hablo ελληνικά y uso QBO").map(\.id).contains("greek"))
+    }
+
     /// The tokenizer the UTF-8 walk replaced: NSString and Foundation folding per word. (The
     /// old one read UTF-16 units, so a letter outside the BMP split words; this one reads scalars.)
     static func referenceTokens(_ text: String) -> [(String, NSRange)] {
