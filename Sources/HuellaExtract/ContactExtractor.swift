@@ -14,8 +14,9 @@ struct ContactExtractor {
     /// and ends at most ~30 characters after it ("teléfono", ".:", a space, 21 of number).
     static let phoneWindow = KeywordWindow(
         keywords: ["+", "tel", "phone", "call", "llam", "whatsapp", "móvil", "movil", "cel"], before: 0, after: 40)
-    private static let privacy = Patterns.compile(
-        #"privacy|privacidad|protecci[oó]n de datos|datenschutz|\brgpd\b|\bgdpr\b|cookie polic|pol[ií]tica de cookies"#)
+    /// `(?=[pdrgc])`: the alternatives' first letters, one test at each position before them.
+    static let privacy = Patterns.compile(
+        #"(?=[pdrgc])(?:privacy|privacidad|protecci[oó]n de datos|datenschutz|\brgpd\b|\bgdpr\b|cookie polic|pol[ií]tica de cookies)"#)
     private static let terms = Patterns.compile(
         #"terms|t[eé]rminos|condiciones|aviso legal|legal notice|imprint|\blegal\b"#)
 

@@ -71,8 +71,10 @@ struct CredentialPatterns {
         #"^(?:licenses (?:&|and) certifications|licencias y certificaciones|certifications|certificaciones|certificados|certificates|licencias|licenses)$"#)
     private static let anyHeading = Patterns.compile(
         #"^(?:experience|experiencia|education|educaci[oó]n|formaci[oó]n|languages|idiomas|skills|aptitudes|conocimientos|projects|proyectos|volunteer(?:ing| experience)?|voluntariado|recommendations|recomendaciones|courses|cursos|honors(?: & awards)?|reconocimientos y premios|publications|publicaciones|activity|actividad|about|acerca de|organizations|organizaciones)$"#)
-    private static let dateLine = Patterns.compile(
-        #"^(?:issued|expedici[oó]n|expedido|emitido|credential id|id de la credencial|show credential|mostrar credencial|see credential|ver credencial|expires|vencimiento)\b|^(?:[a-z]{3,10}\.? )?(?:19|20)\d{2}$"#)
+    /// One `^` before both alternatives: ICU then tries the line's start alone, where `^A|^B`
+    /// had it try every position.
+    static let dateLine = Patterns.compile(
+        #"^(?:(?:issued|expedici[oó]n|expedido|emitido|credential id|id de la credencial|show credential|mostrar credencial|see credential|ver credencial|expires|vencimiento)\b|(?:[a-z]{3,10}\.? )?(?:19|20)\d{2}$)"#)
 
     /// A "Licenses & certifications" section: each item is a name line, then the issuer line.
     private func sectionClaims(in index: TextIndex, skipping seen: Set<String>) -> [Claim] {

@@ -63,6 +63,8 @@ struct FastPathTests {
             "Idiomas", "lenguas", "hablo", "bilingüe", "school", "Educación", "Formación", "Maestría", "PhD", "Administración de Empresas,",
             "en Marketing Digital (UNED)", "of Arts from", "in R&D Management ·", "de Recursos Humanos por la", "inglés avanzado (C1)",
             "Native or bilingual proficiency", "competencia básica profesional", "intermedio-alto", "fluently", "B2+",
+            "Privacy Policy", "Política de cookies", "GDPR", "protección de datos", "Issued Jan 2023", "Expedición: mar. 2021", "2022",
+            "Credential ID 12345", "en Psicología Universidad", "in 3D Design", "of Science | Harvard",
         ]
         var generator = SeededGenerator(seed: 42)
         let dense = (0..<60).map { _ in
@@ -166,6 +168,19 @@ struct FastPathTests {
                 EducationPatterns.words,
                 try NSRegularExpression(
                     pattern: "\\b(" + EducationPatterns.degreeWords.map(\.0).joined(separator: "|") + ")\\b", options: [.caseInsensitive])
+            ),
+            (
+                ContactExtractor.privacy,
+                try NSRegularExpression(
+                    pattern: #"privacy|privacidad|protecci[oó]n de datos|datenschutz|\brgpd\b|\bgdpr\b|cookie polic|pol[ií]tica de cookies"#,
+                    options: [.caseInsensitive])
+            ),
+            (
+                CredentialPatterns.dateLine,
+                try NSRegularExpression(
+                    pattern:
+                        #"^(?:issued|expedici[oó]n|expedido|emitido|credential id|id de la credencial|show credential|mostrar credencial|see credential|ver credencial|expires|vencimiento)\b|^(?:[a-z]{3,10}\.? )?(?:19|20)\d{2}$"#,
+                    options: [.caseInsensitive])
             ),
             (
                 CredentialPatterns.patterns[4].regex,
