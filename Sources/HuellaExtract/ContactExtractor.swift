@@ -7,7 +7,20 @@ import HuellaCore
 struct ContactExtractor {
     let origin: ClaimOrigin
 
-    private static let email = Patterns.compile(#"(?<![\w.+-])([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})(?![\w-])"#)
+    static let email = Patterns.compile(#"(?<![\w.+-])([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})(?![\w-])"#)
+    /// An address is the run of its characters around the "@". Any character outside ASCII
+    /// counts too: the case-insensitive classes hold a few ("ſ", the Kelvin sign).
+    static let emailWindow = KeywordWindow(
+        keywords: ["@"],
+        before: { $0 >= 0x80 || isLocalPart(UInt8($0)) }, after: { $0 >= 0x80 || isDomain(UInt8($0)) })
+
+    private static func isLocalPart(_ byte: UInt8) -> Bool {
+        isDomain(byte) || byte == 0x5F || byte == 0x25 || byte == 0x2B  // _ % +
+    }
+
+    private static func isDomain(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x2D
+    }
     static let phone = Patterns.compile(
         #"(?:\b(?:tel(?:[eé]fono)?|phone|call|ll[aá]m[ae]me|whatsapp|m[oó]vil|celular|cel)\.?:?\s*|(?<![\w+])(?=\+))(\+?\d[\d\s().-]{7,18}\d)"#)
     /// A phone match starts at its keyword (the word before the number, or the number's "+")
@@ -67,7 +80,7 @@ struct ContactExtractor {
                 }
             }
         }
-        for match in index.matches(Self.email, keywords: ["@"]) {
+        for match in index.matches(Self.email, in: Self.emailWindow) {
             let address = index.substring(match.range(at: 1))
             guard !address.lowercased().hasSuffix(".png"), !address.lowercased().hasSuffix(".jpg") else { continue }
             if seen.insert("email:\(address.lowercased())").inserted {

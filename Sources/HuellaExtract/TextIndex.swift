@@ -370,10 +370,19 @@ struct TextIndex {
             }
             // Each window, and the last place a match in it can start: the last keyword's start.
             let utf16 = utf16Offsets(ofBlock: block)
+            let first = starts[block]
             var windows: [(region: NSRange, startsBy: Int)] = hits[block]!.map { hit in
                 let keyword = utf16(hit.at)
-                let start = max(0, keyword - before)
-                let end = min(length, utf16(hit.at + hit.length) + after)
+                let keywordEnd = utf16(hit.at + hit.length)
+                var start = max(0, keyword - before)
+                var end = min(length, keywordEnd + after)
+                if let extent = window.extent {
+                    // The runs of the characters a match may hold on each side of its keyword.
+                    start = keyword
+                    while start > 0 && extent.before(self.utf16[first + start - 1]) { start -= 1 }
+                    end = keywordEnd
+                    while end < length && extent.after(self.utf16[first + end]) { end += 1 }
+                }
                 return (NSRange(location: start, length: end - start), keyword)
             }
             windows.sort { $0.region.location < $1.region.location }
@@ -545,6 +554,9 @@ struct KeywordWindow: Sendable {
     /// line of its own (white space collapsed): the line's lower-case bytes and where the
     /// occurrence starts in them. An occurrence no match can hold makes no window.
     let holds: (@Sendable (_ line: ArraySlice<UInt8>, _ at: Int) -> Bool)?
+    /// The characters a match may hold before and after its keyword, when their number has no
+    /// bound (then `reach` is not used).
+    let extent: (before: @Sendable (UInt16) -> Bool, after: @Sendable (UInt16) -> Bool)?
 
     /// Matches around a keyword, within the reach given.
     init(
@@ -555,6 +567,7 @@ struct KeywordWindow: Sendable {
         reach = (before, after)
         self.also = also
         self.holds = holds
+        extent = nil
     }
 
     /// Matches anywhere in a block that holds a keyword.
@@ -563,6 +576,18 @@ struct KeywordWindow: Sendable {
         reach = nil
         self.also = also
         holds = nil
+        extent = nil
+    }
+
+    /// Matches around a keyword, made (on each side of it) of the characters that pass the
+    /// tests, UTF-16 units: an e-mail address around its "@". A test may pass more than the
+    /// match can hold (the window is larger), never less.
+    init(keywords: [String], before: @escaping @Sendable (UInt16) -> Bool, after: @escaping @Sendable (UInt16) -> Bool) {
+        self.keywords = keywords
+        reach = (0, 0)
+        also = nil
+        holds = nil
+        extent = (before, after)
     }
 }
 

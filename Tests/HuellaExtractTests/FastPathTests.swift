@@ -65,6 +65,8 @@ struct FastPathTests {
             "Native or bilingual proficiency", "competencia básica profesional", "intermedio-alto", "fluently", "B2+",
             "Privacy Policy", "Política de cookies", "GDPR", "protección de datos", "Issued Jan 2023", "Expedición: mar. 2021", "2022",
             "Credential ID 12345", "en Psicología Universidad", "in 3D Design", "of Science | Harvard",
+            "juan.perez@correo.es", "ana@x.co", "(mail@example.com.)", "a@b", "x+tag@sub.domain.org,", "josé@ejemplo.mx", "@handle",
+            "a.very.long.local.part.with.many.dots.and.more.words.than.sixty.four.characters.in.it@example.com", "user@@host.com",
         ]
         var generator = SeededGenerator(seed: 42)
         let dense = (0..<60).map { _ in
@@ -94,6 +96,7 @@ struct FastPathTests {
             ("position dates", PositionPatterns.range, PositionPatterns.rangeWindow),
             ("degree words", EducationPatterns.words, EducationPatterns.wordsWindow),
             ("phones", ContactExtractor.phone, ContactExtractor.phoneWindow),
+            ("e-mail", ContactExtractor.email, ContactExtractor.emailWindow),
             ("superlatives", AdvertisingPatterns.superlative, AdvertisingPatterns.superlativeWindow),
             ("guarantees", AdvertisingPatterns.guarantee, AdvertisingPatterns.guaranteeWindow),
             ("copyright", AdvertisingPatterns.copyright, AdvertisingPatterns.copyrightWindow),
