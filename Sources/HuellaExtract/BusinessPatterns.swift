@@ -24,10 +24,10 @@ struct BusinessPatterns {
             "monotribut", "resico", "limited",
         ], before: 0, after: 40)
     /// Ids have runs of digits: a block without six digits in a row holds none.
-    static func hasDigitRun(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func hasDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
         for byte in bytes {
-            run = (48...57).contains(byte) ? run + 1 : 0
+            run = byte &- 0x30 < 10 ? run + 1 : 0
             if run >= 6 { return true }
         }
         return false
@@ -47,7 +47,8 @@ struct BusinessPatterns {
                 }
             }
         }
-        for match in index.matches(Self.spanishID, when: Self.hasDigitRun) {
+        let withDigits = index.blocks(where: Self.hasDigitRun)
+        for match in index.matches(Self.spanishID, inBlocks: withDigits) {
             let id = Self.compact(index.substring(match.range(at: 1)))
             guard seen.insert(id).inserted else { continue }
             if Self.isValidSpanishID(id) {
@@ -59,7 +60,7 @@ struct BusinessPatterns {
                         message: "'\(id)' looks like a Spanish NIF/NIE but its check letter is wrong"))
             }
         }
-        for match in index.matches(Self.mexicanRFC, when: Self.hasDigitRun) {
+        for match in index.matches(Self.mexicanRFC, inBlocks: withDigits) {
             let id = index.substring(match.range(at: 1))
             if Self.isPlausibleRFC(id), seen.insert(id).inserted {
                 claims.append(index.claim(.taxID, .text(id), at: match.range))

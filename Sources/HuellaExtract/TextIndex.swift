@@ -249,12 +249,16 @@ struct TextIndex {
         return matches(pattern, in: blocksContaining(keywords), includingQuotes: includingQuotes)
     }
 
-    /// All matches of a pattern in the blocks whose lower-case bytes pass `when`.
-    func matches(_ pattern: NSRegularExpression?, when: (ArraySlice<UInt8>) -> Bool, includingQuotes: Bool = false)
-        -> [TextMatch]
-    {
+    /// The blocks whose lower-case bytes pass a test.
+    func blocks(where test: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Int] {
+        lowered.withUnsafeBufferPointer { bytes in
+            blocks.indices.filter { test(UnsafeBufferPointer(rebasing: bytes[byteStarts[$0]..<byteEnd(of: $0)])) }
+        }
+    }
+
+    /// All matches of a pattern in the chosen blocks (in order).
+    func matches(_ pattern: NSRegularExpression?, inBlocks chosen: [Int], includingQuotes: Bool = false) -> [TextMatch] {
         guard let pattern else { return [] }
-        let chosen = blocks.indices.filter { when(lowered[byteStarts[$0]..<byteEnd(of: $0)]) }
         return matches(pattern, in: chosen, includingQuotes: includingQuotes)
     }
 
