@@ -302,6 +302,7 @@ struct TextIndex {
             keywordHits.searchedAll = true
             let (automaton, ids) = KeywordAutomaton.current()
             let all = lowered.withUnsafeBytes { automaton.occurrences(in: $0) }
+            keywordHits.found.reserveCapacity(ids.count + 32)
             for (word, id) in ids { keywordHits.found[word] = (automaton.keywords[id].count, all[id]) }
             if let known = keywordHits.found[keyword] { return known }
         }
