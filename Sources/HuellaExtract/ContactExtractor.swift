@@ -30,12 +30,16 @@ struct ContactExtractor {
     /// `(?=[pdrgc])`: the alternatives' first letters, one test at each position before them.
     static let privacy = Patterns.compile(
         #"(?=[pdrgc])(?:privacy|privacidad|protecci[oó]n de datos|datenschutz|\brgpd\b|\bgdpr\b|cookie polic|pol[ií]tica de cookies)"#)
-    private static let terms = Patterns.compile(
+    static let terms = Patterns.compile(
         #"terms|t[eé]rminos|condiciones|aviso legal|legal notice|imprint|\blegal\b"#)
 
     /// Words one of `privacy` or `terms` needs (or the href tests beside them), lower case.
+    /// None holds an "s": the regexes' case folding matches "ſ" there, which does not lower to "s".
     private static let legalWords = ASCIINeedles(
-        ["priva", "protecci", "datenschutz", "rgpd", "gdpr", "cookie", "term", "rminos", "condiciones", "imprint", "legal"])
+        ["priva", "protecci", "daten", "rgpd", "gdpr", "cookie", "term", "rmino", "condicione", "imprint", "legal"])
+    /// Words one of which every match of `privacy` holds, and the same for `terms`.
+    static let privacyWords = ASCIINeedles(["priva", "protecci", "daten", "rgpd", "gdpr", "cookie"])
+    static let termsWords = ASCIINeedles(["term", "rmino", "condicione", "legal", "imprint"])
 
     func claims(in document: HTMLDocument, text index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
@@ -47,11 +51,11 @@ struct ContactExtractor {
         }
         // Links whose href and label were read already: what they add does not depend on where
         // they are, only whether they count (pages repeat their header and footer links).
-        var decided: Set<String> = []
+        var decided: Set<LinkKey> = []
         for node in document.links {
             guard let href = document.attribute("href", of: node)?.trimmingSpaces() else { continue }
             let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
-            let key = href + "\u{0}" + label
+            let key = LinkKey(href: href, label: label)
             guard !decided.contains(key), document.isVisible(node), !document.inMainNavigation(node) else { continue }
             decided.insert(key)
             // The href's own bytes, tested without regard to ASCII case: no character outside
@@ -71,9 +75,9 @@ struct ContactExtractor {
                 // Most links name neither: a byte test spares them two regexes and a URL parse.
                 guard Self.legalWords.occurs(in: lowerBoth) else { continue }
                 let target = document.resolve(href) ?? href
-                if Self.privacy?.firstMatch(in: both) != nil {
+                if Self.privacyWords.occurs(in: lowerBoth), Self.privacy?.firstMatch(in: both) != nil {
                     add(.privacyPolicy, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
-                } else if Self.terms?.firstMatch(in: label) != nil
+                } else if Self.termsWords.occurs(in: label.lowercasedUTF8) && Self.terms?.firstMatch(in: label) != nil
                     || Self.has(hrefBytes, "terms") || Self.has(hrefBytes, "terminos") || Self.has(hrefBytes, "aviso-legal")
                 {
                     add(.terms, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
@@ -116,6 +120,12 @@ struct ContactExtractor {
             }
             return email && name && document.isVisible(form)
         }
+    }
+
+    /// A link's href and label, the pair by which links are decided once.
+    struct LinkKey: Hashable {
+        let href: String
+        let label: String
     }
 
     /// `String.contains` without Foundation's slow path, for the per-link tests (ASCII case ignored).

@@ -151,6 +151,34 @@ struct FastPathTests {
         #expect(matched > 50, "the comparison saw matches: \(matched)")
     }
 
+    @Test("a link without the privacy or terms words matches neither pattern")
+    func linkGates() throws {
+        var texts = [
+            "Política de Privacidad", "AVISO LEGAL", "Términos y Condiciones", "Imprint", "GDPR", "Cookie Policy", "Datenschutz",
+            "Protección de datos", "Legal notice", "Terms of Service", "/politica-de-cookies", "RGPD", "legales", "paralegal",
+        ]
+        for data in Self.pageData() {
+            let document = try #require(
+                HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil)))
+            for link in document.links {
+                texts.append(document.text(of: link) + " " + (document.attribute("href", of: link) ?? ""))
+            }
+        }
+        var matched = 0
+        for text in texts {
+            let lower = text.lowercasedUTF8
+            if ContactExtractor.privacy?.firstMatch(in: text) != nil {
+                matched += 1
+                #expect(ContactExtractor.privacyWords.occurs(in: lower), "\(text)")
+            }
+            if ContactExtractor.terms?.firstMatch(in: text) != nil {
+                matched += 1
+                #expect(ContactExtractor.termsWords.occurs(in: lower), "\(text)")
+            }
+        }
+        #expect(matched > 20, "matches: \(matched)")
+    }
+
     @Test("patterns rewritten for speed (guards, a trie) match what the plain ones matched")
     func rewrittenPatterns() throws {
         let pairs: [(NSRegularExpression?, NSRegularExpression)] = [
