@@ -64,20 +64,43 @@ final class HTMLDocument {
     /// Whether one of the element's classes is `name` (case-sensitive, as in microformats).
     func hasClass(_ name: String, _ node: xmlNodePtr) -> Bool {
         var name = name
-        return name.withUTF8 { wanted in
-            attribute("class", of: node) { classes in
-                // Token by token, without splitting the list into an array.
-                var start = 0
-                while start < classes.count {
-                    while start < classes.count && ASCIIBytes.isSpace(classes[start]) { start += 1 }
-                    var end = start
-                    while end < classes.count && !ASCIIBytes.isSpace(classes[end]) { end += 1 }
-                    if end - start == wanted.count && wanted.indices.allSatisfy({ classes[start + $0] == wanted[$0] }) { return true }
-                    start = end
+        return name.withUTF8 { wanted in classTokens(of: node) { Self.equal($0, wanted) } }
+    }
+
+    /// Which of two class names the element's class list holds, read once.
+    func hasClasses(_ first: String, _ second: String, _ node: xmlNodePtr) -> (Bool, Bool) {
+        var (first, second) = (first, second)
+        var found = (false, false)
+        first.withUTF8 { a in
+            second.withUTF8 { b in
+                _ = classTokens(of: node) { token in
+                    found.0 = found.0 || Self.equal(token, a)
+                    found.1 = found.1 || Self.equal(token, b)
+                    return found.0 && found.1
                 }
-                return false
             }
         }
+        return found
+    }
+
+    /// Calls `visit` with each class of the element, token by token (without splitting the
+    /// list into an array), until it answers true; whether it did.
+    private func classTokens(of node: xmlNodePtr, _ visit: (UnsafeBufferPointer<UInt8>.SubSequence) -> Bool) -> Bool {
+        attribute("class", of: node) { classes in
+            var start = 0
+            while start < classes.count {
+                while start < classes.count && ASCIIBytes.isSpace(classes[start]) { start += 1 }
+                var end = start
+                while end < classes.count && !ASCIIBytes.isSpace(classes[end]) { end += 1 }
+                if end > start && visit(classes[start..<end]) { return true }
+                start = end
+            }
+            return false
+        }
+    }
+
+    private static func equal(_ token: UnsafeBufferPointer<UInt8>.SubSequence, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        token.count == wanted.count && zip(token, wanted).allSatisfy { $0 == $1 }
     }
 
     /// `//a[@href]`, in document order.

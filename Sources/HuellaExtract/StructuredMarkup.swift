@@ -104,8 +104,13 @@ struct Microformats {
                 ?? HTMLDocument.collapse(Array(document.text(of: found).utf8))
             return (found, value)
         }
-        let card = document.elements.first { node in
-            document.hasClass("h-card", node) && !document.hasAncestor(node) { document.hasClass("h-resume", $0) }
+        // One pass for both roots: the first h-card outside a résumé, and every h-resume.
+        var card: xmlNodePtr?
+        var resumes: [xmlNodePtr] = []
+        for node in document.elements {
+            let (isCard, isResume) = document.hasClasses("h-card", "h-resume", node)
+            if isResume { resumes.append(node) }
+            if isCard, card == nil, !document.hasAncestor(node, where: { document.hasClass("h-resume", $0) }) { card = node }
         }
         if let card {
             if let (node, name) = first("p-name", in: card), !name.isEmpty { add(.name, .text(name), node, name) }
@@ -116,7 +121,7 @@ struct Microformats {
             }
             if let (node, tel) = first("p-tel", in: card) { add(.phone, .text(ContactExtractor.digits(tel)), node, tel) }
         }
-        for resume in document.elements where document.hasClass("h-resume", resume) {
+        for resume in resumes {
             let inside = document.descendants(of: resume)
             for event in inside where document.hasClass("p-experience", event) {
                 let title = first("p-name", in: event)?.1

@@ -593,6 +593,30 @@ struct FastPathTests {
         #expect(blocks.map(\.text) == ["shown one", "quoted one", "not quoted", "quoted two", "quoted three", "not quoted either"])
         #expect(blocks.filter(\.quoted).map(\.text) == ["quoted one", "quoted two", "quoted three"])
     }
+
+    @Test("class tests read the class list as splitting it on white space would")
+    func classes() throws {
+        let html = """
+            <html><body><div class="h-card"><p class=" p-name  h-resume ">a</p><p class="h-cardx h-card-x">b</p>
+            <p class="H-CARD">c</p><p class="x&#9;h-resume&#10;y">d</p><p class="">e</p><p>f</p><p class="h-resume h-card">g</p></div></body></html>
+            """
+        var documents = [try #require(HTMLDocument(data: Data(html.utf8), url: "https://fixture.test/", encoding: "UTF-8"))]
+        for data in Self.pageData() {
+            documents.append(
+                try #require(HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil))))
+        }
+        var found = 0
+        for document in documents {
+            for node in document.elements {
+                let tokens = (document.attribute("class", of: node) ?? "").split(whereSeparator: { " \t\n\r\u{0C}".contains($0) }).map(String.init)
+                let both = document.hasClasses("h-card", "h-resume", node)
+                #expect(both.0 == tokens.contains("h-card") && both.1 == tokens.contains("h-resume"))
+                #expect(document.hasClass("p-name", node) == tokens.contains("p-name"))
+                if both.0 || both.1 { found += 1 }
+            }
+        }
+        #expect(found >= 5, "elements with the classes: \(found)")
+    }
 }
 
 /// A small deterministic generator (SplitMix64), so generated cases are the same on every run.
