@@ -56,7 +56,8 @@ struct ContactExtractor {
             guard let href = document.attribute("href", of: node)?.trimmingSpaces() else { continue }
             let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
             let key = LinkKey(href: href, label: label)
-            guard !decided.contains(key), document.isVisible(node), !document.inMainNavigation(node) else { continue }
+            // The navigation test first: it reads names only, the visibility test attributes too.
+            guard !decided.contains(key), !document.inMainNavigation(node), document.isVisible(node) else { continue }
             decided.insert(key)
             // The href's own bytes, tested without regard to ASCII case: no character outside
             // ASCII lowers into these words, so this is the test of the lowered href.
