@@ -137,15 +137,23 @@ struct CredentialPatterns {
         let text = index.blocks[block].text
         guard text.utf8.count <= 40 else { return false }
         // A page's line has no spaces at its ends, so the pattern reads it where it lies;
-        // other text (a LinkedIn export's) is trimmed first.
-        return text.first?.isWhitespace == false && text.last?.isWhitespace == false
-            ? index.firstMatch(regex, inBlock: block) != nil : whole(regex, text)
+        // other text (a LinkedIn export's) is trimmed first. (An ASCII letter at an end is a
+        // character of its own there, and no white space: the Character tests are spared.)
+        let (first, last) = (text.utf8.first ?? 0x20, text.utf8.last ?? 0x20)
+        let unspaced =
+            first < 0x80 && last < 0x80 && !ASCIIBytes.isSpace(first) && !ASCIIBytes.isSpace(last)
+            || text.first?.isWhitespace == false && text.last?.isWhitespace == false
+        return unspaced ? index.firstMatch(regex, inBlock: block) != nil : whole(regex, text)
     }
 
     static func issuer(for name: String) -> String? {
         let lower = (name + " ").lowercasedUTF8
+        // Most names hold none of the words: one pass rules them all out.
+        guard issuerWords.occurs(in: lower) else { return nil }
         return knownIssuerBytes.first { TextIndex.contains(lower, $0.0) }?.1
     }
+
+    private static let issuerWords = ASCIINeedles(knownIssuers.map(\.0))
 
     /// `knownIssuers` with their words as bytes, made once.
     private static let knownIssuerBytes = knownIssuers.map { (Array($0.0.utf8), $0.1) }

@@ -594,6 +594,18 @@ struct FastPathTests {
         #expect(blocks.filter(\.quoted).map(\.text) == ["quoted one", "quoted two", "quoted three"])
     }
 
+    @Test("a credential's issuer is the first known word its name holds")
+    func issuers() {
+        var names = ["Google Analytics", "QUICKBOOKS Online ProAdvisor", "Meta Blueprint", "Metaverse Basics", "HubSpot Inbound",
+            "Certificación en Shopify", "Curso de Excel", "Asana & Zapier", "", "ClickUp Expert", "Xero Advisor Certification"]
+        names += CredentialPatterns.knownIssuers.map { "Certified " + $0.0.uppercased() + "x" }
+        for name in names {
+            let lower = (name.lowercased() + " ")
+            let expected = CredentialPatterns.knownIssuers.first { lower.contains($0.0) }?.1
+            #expect(CredentialPatterns.issuer(for: name) == expected, "\(name)")
+        }
+    }
+
     @Test("class tests read the class list as splitting it on white space would")
     func classes() throws {
         let html = """
