@@ -37,10 +37,25 @@ struct EducationPatterns {
     ]
     /// A degree phrase holds its keyword; the longest is 33 characters ("bachelor of <word>" open-ended).
     static let wordsWindow = KeywordWindow(keywords: keywords, before: 40, after: 80)
-    /// `(?=[…])`: the phrases' first letters, one test before the forty-five alternatives.
-    static let words = Patterns.compile(
-        "\\b(?=[" + degreeInitials + "])(" + degreeWords.map(\.0).joined(separator: "|") + ")\\b")
-    static let degreeInitials = "tchabmlgidspe"
+    static let words = Patterns.compile("\\b(" + groupedByInitial(degreeWords.map(\.0)) + ")\\b")
+
+    /// An alternation of phrases grouped by their first letter, each group behind a lookahead
+    /// for it: at a position ICU tests a dozen letters and then the few phrases of one group,
+    /// instead of forty-five phrases (each through case folding). Within a group the phrases
+    /// keep their order, and phrases of other groups cannot match there, so the first phrase
+    /// that matches is the one the flat list finds. (A phrase may open with a lookbehind.)
+    static func groupedByInitial(_ phrases: [String]) -> String {
+        var initials: [Character] = []
+        var groups: [Character: [String]] = [:]
+        for phrase in phrases {
+            var rest = Substring(phrase)
+            if rest.hasPrefix("(?<"), let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...] }
+            guard let initial = rest.first?.lowercased().first, initial.isLetter else { return phrases.joined(separator: "|") }
+            if groups[initial] == nil { initials.append(initial) }
+            groups[initial, default: []].append(phrase)
+        }
+        return "(?:" + initials.map { "(?=" + String($0) + ")(?:" + groups[$0]!.joined(separator: "|") + ")" }.joined(separator: "|") + ")"
+    }
     private static let abbreviated = Patterns.compile(
         "\\b(" + abbreviations.map(\.0).joined(separator: "|") + ")", caseSensitive: true)
     /// After each character of the field, the end is looked for only where it can be: not
