@@ -376,6 +376,15 @@ struct FastPathTests {
         }
     }
 
+    @Test("lowered bytes are the bytes of lowercased()")
+    func loweredBytes() {
+        let texts = Self.latinSamples + Self.pageBlocks().flatMap { $0.map(\.text) } + Self.generatedBlocks().map(\.text)
+            + ["ÀÉÎÕÜ×ÞßÿĀ", "ÓSCAR \u{212A}elvin ΣΊΣΥΦΟΣ İ", "\u{00D7}\u{00F7}\u{00B5}\u{00AA}", "MAILTO:ANA@X.COM", ""]
+        for text in texts {
+            #expect(text.lowercasedUTF8 == Array(text.lowercased().utf8), "\(text)")
+        }
+    }
+
     @Test("names reduce as they did with Foundation's folding")
     func names() {
         for text in Self.latinSamples {
