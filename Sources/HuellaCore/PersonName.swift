@@ -10,6 +10,7 @@ public struct PersonName: Sendable, Hashable {
         "mtra", "prof", "profa", "don", "dona",
     ]
     private static let particles: Set<String> = ["de", "del", "la", "las", "los", "y", "e", "i"]
+    private static let longestDropped = honorifics.union(particles).map(\.utf8.count).max() ?? 0
 
     public init(_ text: String) {
         var tokens: [String] = []
@@ -17,7 +18,10 @@ public struct PersonName: Sendable, Hashable {
         func close() {
             guard !word.isEmpty else { return }
             let token = String(decoding: word, as: UTF8.self)
-            if !Self.honorifics.contains(token) && !Self.particles.contains(token) { tokens.append(token) }
+            // Honorifics and particles have at most five letters: longer words skip the lookups.
+            if word.count > Self.longestDropped || !Self.honorifics.contains(token) && !Self.particles.contains(token) {
+                tokens.append(token)
+            }
             word.removeAll(keepingCapacity: true)
         }
         func add(_ scalar: Unicode.Scalar) {

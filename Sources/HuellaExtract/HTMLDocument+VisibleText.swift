@@ -249,6 +249,7 @@ extension HTMLDocument {
     /// spaces) collapsed to single spaces and trimmed at both ends. Works on the bytes: the
     /// white space characters outside ASCII are a handful of fixed sequences.
     static func collapse(_ bytes: [UInt8]) -> String {
+        if isCollapsed(bytes) { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         bytes.withUnsafeBufferPointer { b in
@@ -269,6 +270,26 @@ extension HTMLDocument {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the bytes are collapsed already (most text is): white space only as single
+    /// ASCII spaces between other characters.
+    private static func isCollapsed(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var afterSpace = true  // a space first is one to trim
+            var i = 0
+            while i < b.count {
+                let width = whiteSpaceWidth(b, at: i)
+                if width > 0 {
+                    if width != 1 || b[i] != 0x20 || afterSpace { return false }
+                    afterSpace = true
+                } else {
+                    afterSpace = false
+                }
+                i += 1
+            }
+            return !afterSpace
+        }
     }
 
     /// The length of the UTF-8 white space character at `i`, or 0.
