@@ -93,7 +93,7 @@ struct AuditEndToEndTests {
         let target = (dir.path as NSString).appendingPathComponent("report.json")
         let run = try HuellaRun.run(
             ["audit", "--roster", FixturePaths.path("Fixtures/sample/roster.json"), "--output", target] + network)
-        #expect(run.status == 0)
+        #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         let attributes = try FileManager.default.attributesOfItem(atPath: target)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
