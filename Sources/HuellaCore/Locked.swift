@@ -22,3 +22,23 @@ public final class Locked<Value>: @unchecked Sendable {
         return try body(&value)
     }
 }
+
+/// Answers remembered across calls and threads, for up to `capacity` keys; past that, answers
+/// are worked out each time (keys made from data must not grow the table without end).
+public final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let table = Locked<[Key: Value]>([:])
+    private let capacity: Int
+
+    public init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    public func value(for key: Key, _ compute: () -> Value) -> Value {
+        if let known = table.withLock({ $0[key] }) { return known }
+        let value = compute()
+        table.withLock { table in
+            if table.count < capacity { table[key] = value }
+        }
+        return value
+    }
+}

@@ -11,8 +11,7 @@ struct ContactExtractor {
     /// An address is the run of its characters around the "@". Any character outside ASCII
     /// counts too: the case-insensitive classes hold a few ("ſ", the Kelvin sign).
     static let emailWindow = KeywordWindow(
-        keywords: ["@"],
-        before: { $0 >= 0x80 || isLocalPart(UInt8($0)) }, after: { $0 >= 0x80 || isDomain(UInt8($0)) })
+        keywords: ["@"], reach: .runs(before: { $0 >= 0x80 || isLocalPart(UInt8($0)) }, after: { $0 >= 0x80 || isDomain(UInt8($0)) }))
 
     private static func isLocalPart(_ byte: UInt8) -> Bool {
         isDomain(byte) || byte == 0x5F || byte == 0x25 || byte == 0x2B  // _ % +
@@ -51,11 +50,11 @@ struct ContactExtractor {
         }
         // Links whose href and label were read already: what they add does not depend on where
         // they are, only whether they count (pages repeat their header and footer links).
-        var decided: Set<LinkKey> = []
+        var decided: Set<HTMLDocument.LinkKey> = []
         for node in document.links {
             guard let href = document.attribute("href", of: node)?.trimmingSpaces() else { continue }
             let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
-            let key = LinkKey(href: href, label: label)
+            let key = HTMLDocument.LinkKey(href: href, label: label)
             // The navigation test first: it reads names only, the visibility test attributes too.
             guard !decided.contains(key), !document.inMainNavigation(node), document.isVisible(node) else { continue }
             decided.insert(key)
@@ -121,12 +120,6 @@ struct ContactExtractor {
             }
             return email && name && document.isVisible(form)
         }
-    }
-
-    /// A link's href and label, the pair by which links are decided once.
-    struct LinkKey: Hashable {
-        let href: String
-        let label: String
     }
 
     /// `String.contains` without Foundation's slow path, for the per-link tests (ASCII case ignored).

@@ -5,17 +5,12 @@ import HuellaCore
 public enum EducationLevel {
     /// `Licenciatura en Derecho` → bachelor; `Diplomado en Marketing` → non-degree.
     public static func of(_ name: String) -> DegreeLevel? {
-        if let known = known.withLock({ $0[name] }) { return known }
-        let level = (words + abbreviations).first { $0.0.firstMatch(in: name) != nil }?.1
-        known.withLock { table in
-            if table.count < 1024 { table[name] = level }
-        }
-        return level
+        known.value(for: name) { (words + abbreviations).first { $0.0.firstMatch(in: name) != nil }?.1 }
     }
 
     /// Levels of names already read: a name is tried against some fifty patterns, and the same
     /// names come back page after page.
-    private static let known = Locked<[String: DegreeLevel?]>([:])
+    private static let known = Memo<String, DegreeLevel?>(capacity: 1024)
 
     private static let words: [(NSRegularExpression, DegreeLevel)] = EducationPatterns.degreeWords.compactMap { pattern, level in
         Patterns.compile("\\b(?:" + pattern + ")").map { ($0, level) }

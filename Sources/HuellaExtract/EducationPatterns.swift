@@ -158,15 +158,11 @@ struct EducationPatterns {
     /// The level of degree words as matched, remembered across pages: the same few dozen
     /// spellings come back on every page, and finding one tries the phrases in turn.
     private static func level(words: String) -> DegreeLevel? {
-        if let known = knownLevels.withLock({ $0[words] }) { return known }
-        let found = wordLevels.first { $0.0.firstMatch(in: words) != nil }?.1
-        knownLevels.withLock { table in
-            if table.count < 1024 { table[words] = found }  // "bachelor of …" has no end of spellings
-        }
-        return found
+        knownLevels.value(for: words) { wordLevels.first { $0.0.firstMatch(in: words) != nil }?.1 }
     }
 
-    private static let knownLevels = Locked<[String: DegreeLevel?]>([:])
+    /// Capped: "bachelor of …" has no end of spellings.
+    private static let knownLevels = Memo<String, DegreeLevel?>(capacity: 1024)
 
     private func level(abbreviation: String) -> DegreeLevel? {
         Self.abbreviationLevels.first {

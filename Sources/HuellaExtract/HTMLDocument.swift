@@ -103,6 +103,13 @@ final class HTMLDocument {
         token.count == wanted.count && zip(token, wanted).allSatisfy { $0 == $1 }
     }
 
+    /// A link's href and label: links with the same pair are decided once (pages repeat their
+    /// menus and footers).
+    struct LinkKey: Hashable {
+        let href: String
+        let label: String
+    }
+
     /// `//a[@href]`, in document order.
     private(set) lazy var links: [xmlNodePtr] = elements.filter { isElement($0, named: "a") && hasAttribute("href", $0) }
 

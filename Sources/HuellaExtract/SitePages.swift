@@ -26,13 +26,13 @@ enum SitePages {
             !ElementKind.of(element.pointee.name).isDisjoint(with: [.nav, .header, .footer])
                 || document.attribute("role", of: element, equals: "navigation")
         }
-        var tried: Set<ContactExtractor.LinkKey> = []  // href and text of links already decided (menus repeat)
+        var tried: Set<HTMLDocument.LinkKey> = []  // href and text of links already decided (menus repeat)
         for node in navigation where document.isVisible(node) {
             guard let href = document.attribute("href", of: node) else { continue }
             // The words looked for are in the link's text or its (decoded) path: most links
             // are ruled out here, before their URL is parsed.
             let text = document.text(of: node)
-            guard tried.insert(ContactExtractor.LinkKey(href: href, label: text)).inserted else { continue }
+            guard tried.insert(HTMLDocument.LinkKey(href: href, label: text)).inserted else { continue }
             let decoded = href.utf8.contains(0x25) ? (href.removingPercentEncoding ?? href) : href
             // A relative href resolves under the page's own path, which may hold the word ("x.html" on /sobre-mi/).
             let relative = !TextIndex.contains(Array(href.utf8), Self.scheme) && !href.hasPrefix("/")

@@ -353,7 +353,7 @@ struct TextIndex {
     func matches(_ pattern: NSRegularExpression?, in window: KeywordWindow, includingQuotes: Bool = false) -> [TextMatch] {
         guard let pattern else { return [] }
         let allowed = window.also.map { Set(blocksContaining($0)) }
-        guard let (before, after) = window.reach else {
+        if case .block = window.reach {
             let chosen = blocksContaining(window.keywords).filter { allowed?.contains($0) ?? true }
             return matches(pattern, in: chosen, includingQuotes: includingQuotes)
         }
@@ -379,14 +379,16 @@ struct TextIndex {
             var windows: [(region: NSRange, startsBy: Int)] = hits[block]!.map { hit in
                 let keyword = utf16(hit.at)
                 let keywordEnd = utf16(hit.at + hit.length)
-                var start = max(0, keyword - before)
-                var end = min(length, keywordEnd + after)
-                if let extent = window.extent {
-                    // The runs of the characters a match may hold on each side of its keyword.
-                    start = keyword
-                    while start > 0 && extent.before(self.utf16[first + start - 1]) { start -= 1 }
-                    end = keywordEnd
-                    while end < length && extent.after(self.utf16[first + end]) { end += 1 }
+                var start = keyword
+                var end = keywordEnd
+                switch window.reach {
+                case .block:
+                    (start, end) = (0, length)  // not reached: whole blocks are read above
+                case .within(let before, let after):
+                    (start, end) = (max(0, keyword - before), min(length, keywordEnd + after))
+                case .runs(let before, let after):
+                    while start > 0 && before(self.utf16[first + start - 1]) { start -= 1 }
+                    while end < length && after(self.utf16[first + end]) { end += 1 }
                 }
                 return (NSRange(location: start, length: end - start), keyword)
             }
@@ -547,52 +549,51 @@ struct TextIndex {
     }
 }
 
-/// Where every match of a pattern lies: in a block holding one of its keywords (lower case)
-/// and, when `reach` is known, starting at most `before` and ending at most `after` UTF-16
-/// units away from that keyword (see `TextIndex.matches(_:in:)`). With `also`, every match
-/// holds one of those words as well, and a block without one is not read.
+/// Where every match of a pattern lies: in a block holding one of its keywords (lower case),
+/// and, as `reach` says, near that keyword (see `TextIndex.matches(_:in:)`). With `also`,
+/// every match holds one of those words as well, and a block without one is not read.
 struct KeywordWindow: Sendable {
+    /// How far a match reaches from its keyword.
+    enum Reach: Sendable {
+        /// Anywhere in the block.
+        case block
+        /// Starting at most `before` and ending at most `after` UTF-16 units away from it.
+        case within(before: Int, after: Int)
+        /// Over the runs of characters that pass the tests on each side of it (UTF-16 units):
+        /// an e-mail address around its "@". A test may pass more than a match can hold (the
+        /// window is larger), never less.
+        case runs(before: @Sendable (UInt16) -> Bool, after: @Sendable (UInt16) -> Bool)
+    }
+
     let keywords: [String]
-    let reach: (before: Int, after: Int)?
+    let reach: Reach
     let also: [String]?
     /// Whether a match can hold this occurrence of a keyword, asked of each occurrence on a
     /// line of its own (white space collapsed): the line's lower-case bytes and where the
     /// occurrence starts in them. An occurrence no match can hold makes no window.
     let holds: (@Sendable (_ line: ArraySlice<UInt8>, _ at: Int) -> Bool)?
-    /// The characters a match may hold before and after its keyword, when their number has no
-    /// bound (then `reach` is not used).
-    let extent: (before: @Sendable (UInt16) -> Bool, after: @Sendable (UInt16) -> Bool)?
+
+    init(
+        keywords: [String], reach: Reach, also: [String]? = nil,
+        holds: (@Sendable (_ line: ArraySlice<UInt8>, _ at: Int) -> Bool)? = nil
+    ) {
+        self.keywords = keywords
+        self.reach = reach
+        self.also = also
+        self.holds = holds
+    }
 
     /// Matches around a keyword, within the reach given.
     init(
         keywords: [String], before: Int, after: Int, also: [String]? = nil,
         holds: (@Sendable (_ line: ArraySlice<UInt8>, _ at: Int) -> Bool)? = nil
     ) {
-        self.keywords = keywords
-        reach = (before, after)
-        self.also = also
-        self.holds = holds
-        extent = nil
+        self.init(keywords: keywords, reach: .within(before: before, after: after), also: also, holds: holds)
     }
 
     /// Matches anywhere in a block that holds a keyword.
     init(keywords: [String], also: [String]? = nil) {
-        self.keywords = keywords
-        reach = nil
-        self.also = also
-        holds = nil
-        extent = nil
-    }
-
-    /// Matches around a keyword, made (on each side of it) of the characters that pass the
-    /// tests, UTF-16 units: an e-mail address around its "@". A test may pass more than the
-    /// match can hold (the window is larger), never less.
-    init(keywords: [String], before: @escaping @Sendable (UInt16) -> Bool, after: @escaping @Sendable (UInt16) -> Bool) {
-        self.keywords = keywords
-        reach = (0, 0)
-        also = nil
-        holds = nil
-        extent = (before, after)
+        self.init(keywords: keywords, reach: .block, also: also)
     }
 }
 
