@@ -34,36 +34,54 @@ public struct ProfileHost: Sendable, Hashable, Codable {
         public var others: [String]
     }
 
-    func covers(host: String) -> Bool {
-        let h = host.lowercased()
-        return hosts.contains { pattern in
-            if pattern == "*" { return true }
-            if pattern.hasPrefix("*.") { return h.hasSuffix(String(pattern.dropFirst(1))) }
-            return h == pattern || h == "www." + pattern
+    var isWildcard: Bool { hosts.contains("*") }
+}
+
+/// An entry's host names, prepared once: `name` covers itself and `www.name`, `*.name` every
+/// subdomain of `name`, `*` any host.
+struct HostNames: Sendable {
+    private var names: Set<String> = []
+    private var suffixes: [String] = []
+    private var any = false
+
+    init(_ patterns: [String]) {
+        for pattern in patterns.map({ $0.lowercased() }) {
+            if pattern == "*" {
+                any = true
+            } else if pattern.hasPrefix("*.") {
+                suffixes.append(String(pattern.dropFirst(1)))
+            } else {
+                names.insert(pattern)
+                names.insert("www." + pattern)
+            }
         }
     }
 
-    var isWildcard: Bool { hosts.contains("*") }
+    /// Whether the entry covers every host (`*`).
+    var coversAny: Bool { any }
+
+    /// Whether a lowercased host name is covered.
+    func cover(_ host: String) -> Bool {
+        any || names.contains(host) || suffixes.contains { host.hasSuffix($0) }
+    }
 }
 
 /// The known profile hosts, loaded once.
 public struct ProfileHosts: Sendable {
     public let hosts: [ProfileHost]
     /// Each host's profile-path and final-path patterns, compiled once.
-    private let profilePaths: [String: NSRegularExpression]
-    private let finalPaths: [String: [NSRegularExpression]]
+    /// In the order of `hosts`: each entry's host names, profile-path and final-path patterns,
+    /// prepared once.
+    private let names: [HostNames]
+    private let profilePaths: [NSRegularExpression?]
+    private let finalPaths: [[NSRegularExpression]]
 
     public init(hosts: [ProfileHost]) {
         // Specific hosts first: a wildcard entry only applies where none claims the host.
         self.hosts = hosts.filter { !$0.isWildcard } + hosts.filter(\.isWildcard)
-        var profilePaths: [String: NSRegularExpression] = [:]
-        var finalPaths: [String: [NSRegularExpression]] = [:]
-        for host in hosts {
-            profilePaths[host.id] = host.profilePath.flatMap { try? NSRegularExpression(pattern: $0) }
-            finalPaths[host.id] = (host.blocked.finalPaths ?? []).compactMap { try? NSRegularExpression(pattern: $0) }
-        }
-        self.profilePaths = profilePaths
-        self.finalPaths = finalPaths
+        names = self.hosts.map { HostNames($0.hosts) }
+        profilePaths = self.hosts.map { $0.profilePath.flatMap { try? NSRegularExpression(pattern: $0) } }
+        finalPaths = self.hosts.map { ($0.blocked.finalPaths ?? []).compactMap { try? NSRegularExpression(pattern: $0) } }
     }
 
     private static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
@@ -96,27 +114,27 @@ public struct ProfileHosts: Sendable {
 
     /// The host whose profile URLs this URL is one of.
     public func profileHost(for url: String) -> ProfileHost? {
-        guard let components = URLComponents(string: url), let host = components.host else { return nil }
-        let path = components.path.isEmpty ? "/" : components.path
-        for entry in hosts where entry.covers(host: host) {
-            guard let pattern = profilePaths[entry.id] else { continue }
-            let first = path.split(separator: "/").first.map { $0.lowercased() } ?? ""
-            let reserved = entry.reserved?.contains(first) ?? false
-            if !reserved && Self.matches(pattern, path) { return entry }
+        guard let parts = URLParts(url), let host = parts.host?.lowercased() else { return nil }
+        let path = parts.path.isEmpty ? "/" : parts.path
+        // By index: an entry is a large struct, and copying each one to test its names cost more than the test.
+        for i in names.indices where names[i].cover(host) {
+            guard let pattern = profilePaths[i] else { continue }
+            let reserved = hosts[i].reserved.map { $0.contains(path.split(separator: "/").first.map { $0.lowercased() } ?? "") } ?? false
+            if !reserved && Self.matches(pattern, path) { return hosts[i] }
             // A specific host that does not match the path is not a profile, whatever the wildcards say.
-            if !entry.isWildcard { return nil }
+            if !names[i].coversAny { return nil }
         }
         return nil
     }
 
     /// Why a fetched page is a refusal rather than the page, when a known signal says so.
     public func blockReason(url: String, finalURL: String, status: Int?, body: Data) -> String? {
-        let host = URLComponents(string: finalURL)?.host ?? URLComponents(string: url)?.host ?? ""
+        let host = (URLComponents(string: finalURL)?.host ?? URLComponents(string: url)?.host ?? "").lowercased()
         let finalPath = URLComponents(string: finalURL)?.path ?? ""
         let text = String(decoding: body.prefix(256 * 1024), as: UTF8.self)
-        for entry in hosts where entry.covers(host: host) {
+        for (i, entry) in hosts.enumerated() where names[i].cover(host) {
             if let status, entry.blocked.statuses.contains(status) { return "\(entry.name) refused the crawler (HTTP \(status))" }
-            if (finalPaths[entry.id] ?? []).contains(where: { Self.matches($0, finalPath) }) {
+            if finalPaths[i].contains(where: { Self.matches($0, finalPath) }) {
                 return "\(entry.name) sent the crawler to a login wall (\(finalPath))"
             }
             for marker in entry.blocked.markers where !marker.isEmpty && text.range(of: marker, options: .caseInsensitive) != nil {

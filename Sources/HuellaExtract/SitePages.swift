@@ -1,5 +1,6 @@
 internal import CLibXML2
 import Foundation
+import HuellaCore
 
 /// The pages of a VA's site that hold claims: about, services, contact, terms and privacy,
 /// found by their link text or path in the navigation, header and footer (English and Spanish).
@@ -10,15 +11,25 @@ enum SitePages {
 
     /// Fragments one of which every alternative of `wanted` holds (lower case): a byte test
     /// that spares most links the regex.
-    private static let wantedWords = ASCIINeedles([
+    static let wantedWords = ASCIINeedles([
         "about", "sobre", "qui", "acerca", "servic", "cont", "term", "rminos", "condiciones", "aviso", "legal", "priva", "cookie",
         "experien", "trayectoria", "resume", "cv", "curriculum", "creden", "tarifa", "pricing", "faq",
     ])
 
     private static let scheme = Array("://".utf8)
 
+    /// Whether one of `wantedWords` occurs in the text, in any case. The words are ASCII and
+    /// are looked for ignoring ASCII case, in the bytes as they are when every character is
+    /// Latin-1 (lowering those yields no ASCII letter), in the lowered text otherwise ("K",
+    /// the Kelvin sign, lowers to "k").
+    static func holdsWantedWord(_ text: String) -> Bool {
+        var text = text
+        let latin1 = text.withUTF8 { !$0.contains { $0 >= 0xC4 } }
+        return latin1 ? text.withUTF8 { wantedWords.occurs(in: $0) } : wantedWords.occurs(in: text.lowercasedUTF8)
+    }
+
     static func links(in document: HTMLDocument) -> [String] {
-        guard let base = URLComponents(string: document.url), let host = base.host?.lowercased() else { return [] }
+        guard let host = URLParts(document.url)?.host?.lowercased() else { return [] }
         var seen: Set<String> = [PageKeyPath.of(document.url)]
         var found: [String] = []
         // `//nav//a | //header//a | //footer//a | //*[@role='navigation']//a`, with an href.
@@ -36,18 +47,15 @@ enum SitePages {
             let decoded = href.utf8.contains(0x25) ? (href.removingPercentEncoding ?? href) : href
             // A relative href resolves under the page's own path, which may hold the word ("x.html" on /sobre-mi/).
             let relative = !TextIndex.contains(Array(href.utf8), Self.scheme) && !href.hasPrefix("/")
-            let lower = (text + " " + decoded + (relative ? " " + document.url : "")).lowercasedUTF8
-            guard wantedWords.occurs(in: lower),
-                let target = document.resolve(href), let components = URLComponents(string: target), components.host?.lowercased() == host
+            guard holdsWantedWord(text) || holdsWantedWord(decoded) || (relative && holdsWantedWord(document.url)),
+                let target = document.resolve(href), let parts = URLParts(target), parts.host?.lowercased() == host
             else { continue }
-            let label = text + " " + components.path
+            let label = text + " " + parts.path
             guard wanted?.firstMatch(in: label) != nil else { continue }
             // Skip files and feeds: only pages are read.
-            let path = components.path.lowercased()
+            let path = parts.path.lowercased()
             if [".pdf", ".jpg", ".png", ".zip", ".xml", ".doc", ".docx"].contains(where: path.hasSuffix) { continue }
-            var clean = components
-            clean.fragment = nil
-            guard let url = clean.string, seen.insert(PageKeyPath.of(url)).inserted else { continue }
+            guard let url = parts.withoutFragment, seen.insert(PageKeyPath.of(url)).inserted else { continue }
             found.append(url)
         }
         return found
@@ -57,7 +65,7 @@ enum SitePages {
 /// A page's identity for deduplication: host and path, no fragment or trailing slash.
 enum PageKeyPath {
     static func of(_ url: String) -> String {
-        guard let c = URLComponents(string: url) else { return url }
+        guard let c = URLParts(url) else { return url }
         var path = c.path
         while path.hasSuffix("/") { path.removeLast() }
         return (c.host ?? "") + path + (c.query.map { "?\($0)" } ?? "")

@@ -484,6 +484,55 @@ struct FastPathTests {
         #expect(found > 200, "links compared: \(found)")
     }
 
+    @Test("a URL's parts read from its bytes are the ones URLComponents gives, for every link and awkward URLs")
+    func urlParts() throws {
+        var urls = [
+            "https://example.com", "https://example.com/", "http://EXAMPLE.com/A/b?Q=1#frag", "https://ex.com?x", "https://ex.com#",
+            "https://ex.com/?", "https://ex.com/a#b?c/d", "https://ex.com/a?b?c#d#e", "https://ex.com:8443/a", "https://user@ex.com/",
+            "https://[::1]/a", "https://ex.com/a%20b", "https://ex%41mple.com/", "https://ex.com/a b", "https://ex.com/á",
+            "https://exámple.com/", "HTTPS://ex.com/", "ftp://ex.com/a", "//ex.com/a", "/relative", "mailto:a@b.com", "https://",
+            "https:///path", "https://ex.com/a|b", "https://ex.com/a[1]", "https://ex.com/a^b", "https://ex.com/a\\b",
+            "https://ex.com/a\"b", "https://ex.com/a<b>", "https://ex.com/{x}", "https://ex.com/`x`", "https://ex.com/?q=a%2Fb",
+            "https://ex.com/#a%20b", "https://ex.com/~user/(x);y=1,z*+!$&'@:", "https://ex.com/?a=/b?c", "https://-x-.com./",
+            "https://ex.com/\u{1F600}", "https://ex.com/a\tb", "https://ex.com\n/", " https://ex.com/", "https://ex.com/ ", "",
+            "https:ex.com/a", "http://ex.com:/", "https://ex.com/path#frag#more", "https://ex.com/?#",
+        ]
+        // Every link of every fixture page, as the pages write it and resolved against the page.
+        for data in Self.pageData() {
+            let document = try #require(
+                HTMLDocument(data: data, url: "https://fixture.test/dir/page.html", encoding: Charset.encoding(for: data, contentType: nil)))
+            for node in document.links {
+                guard let href = document.attribute("href", of: node) else { continue }
+                urls.append(href)
+                if let resolved = document.resolve(href) { urls.append(resolved) }
+            }
+        }
+        var generator = SeededGenerator(seed: 41)
+        for _ in 0..<3000 {
+            let tail = String(decoding: Self.randomBytes("aZ09./?#%:@-_~!$&'()*+,;=[] \"é", count: 0...14, using: &generator), as: UTF8.self)
+            urls.append(["https://", "http://", "https://ex.com", "http://ex.com/"].randomElement(using: &generator)! + tail)
+        }
+        var plain = 0
+        for url in urls {
+            #expect(URLParts(url) == URLParts(components: url), "\(url.debugDescription)")
+            if URLParts(components: url)?.host != nil { plain += 1 }
+        }
+        #expect(plain > 500, "URLs with a host compared: \(plain)")
+    }
+
+    @Test("the site-page words are found in bytes as they are found in lowered text")
+    func sitePageWords() {
+        let words = ["About me", "SOBRE MÍ", "¿Quién soy?", "TÉRMINOS", "Contacto", "Coo\u{212A}ies", "CV", "Ｆａｑ", "PRİVACY", "QUİEN SOY", "Home", "Blog", "ÀÉÎÕÜ"]
+        var generator = SeededGenerator(seed: 43)
+        let generated = (0..<3000).map { _ in
+            String(decoding: Self.randomBytes("aboutABOUTcvCVfaqFAQéÉ \u{212A}Kk", count: 0...9, using: &generator), as: UTF8.self)
+        }
+        for text in words + generated {
+            #expect(SitePages.holdsWantedWord(text) == SitePages.wantedWords.occurs(in: text.lowercasedUTF8), "\(text.debugDescription)")
+        }
+        #expect(SitePages.holdsWantedWord("Coo\u{212A}ies") && !SitePages.holdsWantedWord("Home"))
+    }
+
     @Test("a contact form is found as the XPath query it replaced finds it")
     func contactForms() throws {
         let xpath = "//form[not(@role='search')][.//textarea or (.//input[@type='email' or contains(@name,'mail')] and .//input[contains(@name,'name') or contains(@name,'nombre')])]"
