@@ -14,13 +14,32 @@ public struct PersonName: Sendable, Hashable {
 
     public init(_ text: String) {
         var tokens: [String] = []
+        Self.words(of: text) { tokens.append(String(decoding: $0, as: UTF8.self)) }
+        self.tokens = tokens
+    }
+
+    /// The tokens joined by single spaces (`tokens.joined(separator: " ")`), built without
+    /// a string per token: the key names are compared and deduplicated by.
+    public static func key(_ text: String) -> String {
+        var key: [UInt8] = []
+        words(of: text) { word in
+            if !key.isEmpty { key.append(0x20) }
+            key.append(contentsOf: word)
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Calls `body` with the UTF-8 of each word kept, in order.
+    private static func words(of text: String, _ body: ([UInt8]) -> Void) {
         var word: [UInt8] = []  // UTF-8 of the word being read: appending to a String per scalar cost more than the rest
         func close() {
             guard !word.isEmpty else { return }
-            let token = String(decoding: word, as: UTF8.self)
             // Honorifics and particles have at most five letters: longer words skip the lookups.
-            if word.count > Self.longestDropped || !Self.honorifics.contains(token) && !Self.particles.contains(token) {
-                tokens.append(token)
+            if word.count > Self.longestDropped {
+                body(word)
+            } else {
+                let token = String(decoding: word, as: UTF8.self)
+                if !Self.honorifics.contains(token) && !Self.particles.contains(token) { body(word) }
             }
             word.removeAll(keepingCapacity: true)
         }
@@ -43,7 +62,6 @@ public struct PersonName: Sendable, Hashable {
             }
         }
         close()
-        self.tokens = tokens
     }
 
     /// Whether two names can be the same person: the given names agree, and every part

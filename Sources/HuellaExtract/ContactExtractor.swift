@@ -34,7 +34,7 @@ struct ContactExtractor {
 
     /// Words one of `privacy` or `terms` needs (or the href tests beside them), lower case.
     /// None holds an "s": the regexes' case folding matches "ſ" there, which does not lower to "s".
-    private static let legalWords = ASCIINeedles(
+    static let legalWords = ASCIINeedles(
         ["priva", "protecci", "daten", "rgpd", "gdpr", "cookie", "term", "rmino", "condicione", "imprint", "legal"])
     /// Words one of which every match of `privacy` holds, and the same for `terms`.
     static let privacyWords = ASCIINeedles(["priva", "protecci", "daten", "rgpd", "gdpr", "cookie"])
@@ -70,14 +70,14 @@ struct ContactExtractor {
                 let number = href.lowercased().components(separatedBy: "wa.me/").last.map { String($0.prefix { $0.isNumber }) } ?? ""
                 if number.count >= 8 { add(.phone, "+" + number, excerpt: label.isEmpty ? href : label, locator: document.path(of: node)) }
             } else {
-                let both = label + " " + href
-                let lowerBoth = both.lowercasedUTF8
                 // Most links name neither: a byte test spares them two regexes and a URL parse.
-                guard Self.legalWords.occurs(in: lowerBoth) else { continue }
+                guard Self.legalWords.occurs(inText: label) || Self.legalWords.occurs(inText: href) else { continue }
                 let target = document.resolve(href) ?? href
-                if Self.privacyWords.occurs(in: lowerBoth), Self.privacy?.firstMatch(in: both) != nil {
+                if Self.privacyWords.occurs(inText: label) || Self.privacyWords.occurs(inText: href),
+                    Self.privacy?.firstMatch(in: label + " " + href) != nil
+                {
                     add(.privacyPolicy, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
-                } else if Self.termsWords.occurs(in: label.lowercasedUTF8) && Self.terms?.firstMatch(in: label) != nil
+                } else if Self.termsWords.occurs(inText: label) && Self.terms?.firstMatch(in: label) != nil
                     || Self.has(hrefBytes, "terms") || Self.has(hrefBytes, "terminos") || Self.has(hrefBytes, "aviso-legal")
                 {
                     add(.terms, target, excerpt: label.isEmpty ? href : label, locator: document.path(of: node))

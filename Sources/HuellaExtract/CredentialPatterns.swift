@@ -59,7 +59,7 @@ struct CredentialPatterns {
                 guard name.count >= 3, !Self.noise.contains(name.lowercased()) else { continue }
                 let stated = group(2, match, index) ?? group(3, match, index)
                 let issuer = stated.map(Self.strip) ?? Self.issuer(for: name)
-                let key = PersonName(name).tokens.joined(separator: " ")
+                let key = PersonName.key(name)
                 guard seen.insert(key).inserted else { continue }
                 claims.append(index.claim(.credential, .credential(Credential(name: name, issuer: issuer)), at: match.range))
             }
@@ -103,7 +103,7 @@ struct CredentialPatterns {
                 let name = Self.strip(nameBlock.text)
                 guard name.count >= 3, name.count <= 100, !Self.whole(Self.dateLine, name) else { continue }
                 let issuer = rest.first { !Self.whole(Self.dateLine, $0) && $0.count <= 60 } ?? Self.issuer(for: name)
-                guard seen.insert(PersonName(name).tokens.joined(separator: " ")).inserted else { continue }
+                guard seen.insert(PersonName.key(name)).inserted else { continue }
                 claims.append(
                     Claim(
                         kind: .credential, value: .credential(Credential(name: name, issuer: issuer)), origin: index.origin,

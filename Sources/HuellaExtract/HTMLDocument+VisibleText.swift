@@ -250,26 +250,32 @@ extension HTMLDocument {
     /// white space characters outside ASCII are a handful of fixed sequences.
     static func collapse(_ bytes: [UInt8]) -> String {
         if isCollapsed(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { b in
-            let n = b.count
-            var pendingSpace = false
-            var i = 0
-            while i < n {
-                let width = whiteSpaceWidth(b, at: i)
-                if width > 0 {
-                    pendingSpace = !out.isEmpty
-                    i += width
-                    continue
+        // Written straight into the string's storage (no array in between); the string
+        // repairs ill-formed UTF-8 as `String(decoding:as:)` does.
+        return bytes.withUnsafeBufferPointer { b in
+            String(unsafeUninitializedCapacity: b.count) { out in
+                var count = 0
+                var pendingSpace = false
+                var i = 0
+                while i < b.count {
+                    let width = whiteSpaceWidth(b, at: i)
+                    if width > 0 {
+                        pendingSpace = count > 0
+                        i += width
+                        continue
+                    }
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    out[count] = b[i]
+                    count += 1
+                    i += 1
                 }
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(b[i])
-                i += 1
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether the bytes are collapsed already (most text is): white space only as single
@@ -404,6 +410,16 @@ struct ASCIINeedles: Sendable {
             if first >= 0x61 && first <= 0x7A { starting[Int(first - 0x20)] |= 1 << bit }
         }
         self.starting = starting
+    }
+
+    /// Whether one of the needles occurs in the lowered text (`lowercasedUTF8`). Text whose
+    /// characters are all Latin-1 is searched as it is, ignoring ASCII case: lowering those
+    /// characters yields no ASCII letter. Other text is lowered first ("K", the Kelvin sign,
+    /// lowers to "k").
+    func occurs(inText text: String) -> Bool {
+        var text = text
+        let latin1 = text.withUTF8 { !$0.contains { $0 >= 0xC4 } }
+        return latin1 ? text.withUTF8 { occurs(in: $0) } : occurs(in: text.lowercasedUTF8)
     }
 
     /// Whether one of the needles occurs in the bytes, ignoring ASCII case.

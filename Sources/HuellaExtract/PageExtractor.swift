@@ -128,7 +128,7 @@ public struct PageExtractor: Sendable {
             guard counts[claim.kind, default: 0] > 1 else { return true }
             let key: String
             switch claim.value {
-            case .text(let t): key = PersonName(t).tokens.joined(separator: " ")
+            case .text(let t): key = PersonName.key(t)
             case .number(let n): key = String(n)
             default: key = String(decoding: claim.value.text.lowercasedUTF8, as: UTF8.self)
             }

@@ -18,16 +18,6 @@ enum SitePages {
 
     private static let scheme = Array("://".utf8)
 
-    /// Whether one of `wantedWords` occurs in the text, in any case. The words are ASCII and
-    /// are looked for ignoring ASCII case, in the bytes as they are when every character is
-    /// Latin-1 (lowering those yields no ASCII letter), in the lowered text otherwise ("K",
-    /// the Kelvin sign, lowers to "k").
-    static func holdsWantedWord(_ text: String) -> Bool {
-        var text = text
-        let latin1 = text.withUTF8 { !$0.contains { $0 >= 0xC4 } }
-        return latin1 ? text.withUTF8 { wantedWords.occurs(in: $0) } : wantedWords.occurs(in: text.lowercasedUTF8)
-    }
-
     static func links(in document: HTMLDocument) -> [String] {
         guard let host = URLParts(document.url)?.host?.lowercased() else { return [] }
         var seen: Set<String> = [PageKeyPath.of(document.url)]
@@ -47,7 +37,7 @@ enum SitePages {
             let decoded = href.utf8.contains(0x25) ? (href.removingPercentEncoding ?? href) : href
             // A relative href resolves under the page's own path, which may hold the word ("x.html" on /sobre-mi/).
             let relative = !TextIndex.contains(Array(href.utf8), Self.scheme) && !href.hasPrefix("/")
-            guard holdsWantedWord(text) || holdsWantedWord(decoded) || (relative && holdsWantedWord(document.url)),
+            guard wantedWords.occurs(inText: text) || wantedWords.occurs(inText: decoded) || (relative && wantedWords.occurs(inText: document.url)),
                 let target = document.resolve(href), let parts = URLParts(target), parts.host?.lowercased() == host
             else { continue }
             let label = text + " " + parts.path

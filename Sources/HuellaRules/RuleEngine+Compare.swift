@@ -137,8 +137,8 @@ enum CredentialMatch {
     }
 
     static func sameIssuer(_ a: String, _ b: String) -> Bool {
-        let x = PersonName(a).tokens.joined(separator: " ")
-        let y = PersonName(b).tokens.joined(separator: " ")
+        let x = PersonName.key(a)
+        let y = PersonName.key(b)
         return x.contains(y) || y.contains(x)
     }
 }

@@ -146,7 +146,7 @@ enum Support {
     static func key(_ value: ClaimValue) -> String {
         switch value {
         case .degree(let d): [d.level?.rawValue, d.institution.map { InstitutionName($0).words.joined(separator: " ") }].compactMap { $0 }.joined(separator: "|")
-        case .credential(let c): PersonName(c.name).tokens.joined(separator: " ")
+        case .credential(let c): PersonName.key(c.name)
         case .language(let l): l.code
         default: fold(value.text)
         }

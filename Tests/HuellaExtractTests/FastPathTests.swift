@@ -389,6 +389,7 @@ struct FastPathTests {
     func names() {
         for text in Self.latinSamples {
             #expect(PersonName(text).tokens == Self.referenceName(text), "\(text)")
+            #expect(PersonName.key(text) == Self.referenceName(text).joined(separator: " "), "\(text)")
         }
     }
 
@@ -520,7 +521,7 @@ struct FastPathTests {
         #expect(plain > 500, "URLs with a host compared: \(plain)")
     }
 
-    @Test("the site-page words are found in bytes as they are found in lowered text")
+    @Test("link words are found in the bytes as they are found in the lowered text")
     func sitePageWords() {
         let words = ["About me", "SOBRE MÍ", "¿Quién soy?", "TÉRMINOS", "Contacto", "Coo\u{212A}ies", "CV", "Ｆａｑ", "PRİVACY", "QUİEN SOY", "Home", "Blog", "ÀÉÎÕÜ"]
         var generator = SeededGenerator(seed: 43)
@@ -528,9 +529,11 @@ struct FastPathTests {
             String(decoding: Self.randomBytes("aboutABOUTcvCVfaqFAQéÉ \u{212A}Kk", count: 0...9, using: &generator), as: UTF8.self)
         }
         for text in words + generated {
-            #expect(SitePages.holdsWantedWord(text) == SitePages.wantedWords.occurs(in: text.lowercasedUTF8), "\(text.debugDescription)")
+            for needles in [SitePages.wantedWords, ContactExtractor.legalWords] {
+                #expect(needles.occurs(inText: text) == needles.occurs(in: text.lowercasedUTF8), "\(text.debugDescription)")
+            }
         }
-        #expect(SitePages.holdsWantedWord("Coo\u{212A}ies") && !SitePages.holdsWantedWord("Home"))
+        #expect(SitePages.wantedWords.occurs(inText: "Coo\u{212A}ies") && !SitePages.wantedWords.occurs(inText: "Home"))
     }
 
     @Test("a contact form is found as the XPath query it replaced finds it")
