@@ -74,6 +74,9 @@ public struct ProfileHosts: Sendable {
     /// prepared once.
     private let names: [HostNames]
     private let profilePaths: [NSRegularExpression?]
+    /// The text every profile path starts with, read off its pattern ("" when none can be):
+    /// most links are ruled out by it without running the pattern.
+    private let profilePrefixes: [String]
     private let finalPaths: [[NSRegularExpression]]
 
     public init(hosts: [ProfileHost]) {
@@ -81,7 +84,23 @@ public struct ProfileHosts: Sendable {
         self.hosts = hosts.filter { !$0.isWildcard } + hosts.filter(\.isWildcard)
         names = self.hosts.map { HostNames($0.hosts) }
         profilePaths = self.hosts.map { $0.profilePath.flatMap { try? NSRegularExpression(pattern: $0) } }
+        profilePrefixes = self.hosts.map { $0.profilePath.map(Self.literalPrefix) ?? "" }
         finalPaths = self.hosts.map { ($0.blocked.finalPaths ?? []).compactMap { try? NSRegularExpression(pattern: $0) } }
+    }
+
+    /// The literal text every match of an anchored pattern starts with: `^/in/[^/]+` → `/in/`.
+    /// Read only where it is plain: a pattern with an alternation or a group flag, and a
+    /// character a quantifier follows, end it (or give "").
+    static func literalPrefix(_ pattern: String) -> String {
+        guard pattern.hasPrefix("^"), !pattern.contains("|"), !pattern.contains("(?") else { return "" }
+        let characters = Array(pattern.unicodeScalars.dropFirst())
+        var prefix = ""
+        for (k, c) in characters.enumerated() {
+            guard c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || "/@_~-".unicodeScalars.contains(c) else { break }
+            if k + 1 < characters.count, "?*+{".unicodeScalars.contains(characters[k + 1]) { break }
+            prefix.unicodeScalars.append(c)
+        }
+        return prefix
     }
 
     private static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
@@ -120,7 +139,7 @@ public struct ProfileHosts: Sendable {
         for i in names.indices where names[i].cover(host) {
             guard let pattern = profilePaths[i] else { continue }
             let reserved = hosts[i].reserved.map { $0.contains(path.split(separator: "/").first.map { $0.lowercased() } ?? "") } ?? false
-            if !reserved && Self.matches(pattern, path) { return hosts[i] }
+            if !reserved && path.utf8.starts(with: profilePrefixes[i].utf8) && Self.matches(pattern, path) { return hosts[i] }
             // A specific host that does not match the path is not a profile, whatever the wildcards say.
             if !names[i].coversAny { return nil }
         }

@@ -41,35 +41,51 @@ public struct SkillVocabulary: Sendable {
     /// An open-addressed table from a first token's bytes (FNV-1a hash) to its phrases.
     private struct FirstWords: Sendable {
         private var slots: [Int32]
-        private var entries: [(first: [UInt8], phrases: [(tokens: [[UInt8]], id: String)])] = []
+        /// Every first word's bytes one after another, and where each one lies among them:
+        /// a probe compares bytes in place (an entry holding arrays was copied, with its
+        /// reference counts, at every probe).
+        private var bytes: [UInt8] = []
+        private var bounds: [Range<Int>] = []
+        /// Per first word, in the order of `bounds`: the phrases starting with it, as bytes.
+        let lists: [[(tokens: [[UInt8]], id: String)]]
 
         init(_ phrases: [String: [(tokens: [String], id: String)]]) {
             var size = 64
             while size < phrases.count * 4 { size *= 2 }
             slots = [Int32](repeating: -1, count: size)
+            var lists: [[(tokens: [[UInt8]], id: String)]] = []
             for (first, list) in phrases {
-                let bytes = Array(first.utf8)
-                var slot = Int(Self.hash(bytes[...]) & UInt64(size - 1))
+                let word = Array(first.utf8)
+                var slot = word.withUnsafeBufferPointer { Int(Self.hash($0) & UInt64(size - 1)) }
                 while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-                slots[slot] = Int32(entries.count)
-                entries.append((bytes, list.map { (tokens: $0.tokens.map { Array($0.utf8) }, id: $0.id) }))
+                slots[slot] = Int32(bounds.count)
+                bounds.append(bytes.count..<bytes.count + word.count)
+                bytes += word
+                lists.append(list.map { (tokens: $0.tokens.map { Array($0.utf8) }, id: $0.id) })
             }
+            self.lists = lists
         }
 
-        static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             return hash
         }
 
-        func phrases(startingWith word: ArraySlice<UInt8>) -> [(tokens: [[UInt8]], id: String)]? {
-            var slot = Int(Self.hash(word) & UInt64(slots.count - 1))
-            while slots[slot] >= 0 {
-                let entry = entries[Int(slots[slot])]
-                if entry.first.elementsEqual(word) { return entry.phrases }
-                slot = (slot + 1) & (slots.count - 1)
+        /// Where in `lists` the phrases starting with the word are, if any start with it.
+        func entry(startingWith word: UnsafeBufferPointer<UInt8>) -> Int? {
+            slots.withUnsafeBufferPointer { slots in
+                bytes.withUnsafeBufferPointer { bytes in
+                    var slot = Int(Self.hash(word) & UInt64(slots.count - 1))
+                    while slots[slot] >= 0 {
+                        let entry = Int(slots[slot])
+                        let range = bounds[entry]
+                        if range.count == word.count && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(word) { return entry }
+                        slot = (slot + 1) & (slots.count - 1)
+                    }
+                    return nil
+                }
             }
-            return nil
         }
     }
 
@@ -97,9 +113,11 @@ public struct SkillVocabulary: Sendable {
     /// Every skill named in a text, with the range (UTF-16) of the first mention of each.
     func mentions(in text: String) -> [(id: String, range: NSRange)] {
         let words = Self.words(of: text)
-        let folded = words.folded
-        let spans = words.spans
-        func word(_ i: Int) -> ArraySlice<UInt8> { folded[spans[i].bytes] }
+        return words.folded.withUnsafeBufferPointer { mentions(folded: $0, spans: words.spans) }
+    }
+
+    private func mentions(folded: UnsafeBufferPointer<UInt8>, spans: [(bytes: Range<Int>, range: NSRange)]) -> [(id: String, range: NSRange)] {
+        func word(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[spans[i].bytes]) }
         var found: [(String, NSRange)] = []
         var seen: Set<String> = []
         // The phrase of `count` words from word `i` names the skill: its first mention counts.
@@ -113,7 +131,7 @@ public struct SkillVocabulary: Sendable {
             var advanced = 1
             if let firstWords {
                 // The first word is the table's key; the phrase's other words are compared as bytes.
-                for phrase in firstWords.phrases(startingWith: word(i)) ?? [] where i + phrase.tokens.count <= spans.count {
+                for phrase in firstWords.entry(startingWith: word(i)).map({ firstWords.lists[$0] }) ?? [] where i + phrase.tokens.count <= spans.count {
                     guard (1..<phrase.tokens.count).allSatisfy({ phrase.tokens[$0].elementsEqual(word(i + $0)) }) else { continue }
                     mention(phrase.id, at: i, words: phrase.tokens.count)
                     advanced = phrase.tokens.count

@@ -1,4 +1,5 @@
 import Foundation
+import HuellaCore
 import HuellaTestSupport
 import Testing
 
@@ -39,6 +40,34 @@ struct ProfileHostTests {
     func refusals(url: String, final: String, status: Int, body: String, blocked: Bool) {
         let reason = Self.hosts.blockReason(url: url, finalURL: final, status: status, body: Data(body.utf8))
         #expect((reason != nil) == blocked, "\(reason ?? "nil")")
+    }
+
+    @Test("a profile path's literal prefix is read only where every match starts with it")
+    func literalPrefixes() throws {
+        #expect(ProfileHosts.literalPrefix("^/in/[^/]+/?$") == "/in/")
+        #expect(ProfileHosts.literalPrefix("^/@[A-Za-z0-9_]{1,30}/?$") == "/@")
+        #expect(ProfileHosts.literalPrefix("^/in/?x") == "/in")
+        #expect(ProfileHosts.literalPrefix("^/ab+c") == "/a")
+        #expect(ProfileHosts.literalPrefix("^/a{2}") == "/")
+        #expect(ProfileHosts.literalPrefix("^/a|^/b") == "")
+        #expect(ProfileHosts.literalPrefix("^(?i)/in/") == "")
+        #expect(ProfileHosts.literalPrefix("/in/") == "")
+        #expect(ProfileHosts.literalPrefix("^\\/in") == "")
+        // Every shipped pattern against generated paths: no path it matches lacks the prefix.
+        var generator = SeededGenerator(seed: 17)
+        let pieces = ["/", "in", "@", "users", "badges", "freelancers", "~", "ana", "0", "-", "_", ".", "x", "IN", "/in/", "/@"]
+        let paths = (0..<4000).map { _ in (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }
+        var matched = 0
+        for host in Self.hosts.hosts {
+            guard let pattern = host.profilePath else { continue }
+            let regex = try NSRegularExpression(pattern: pattern)
+            let prefix = ProfileHosts.literalPrefix(pattern)
+            for path in paths + (host.examples?.profiles ?? []).compactMap({ URLParts($0)?.path }) where regex.firstMatch(in: path) != nil {
+                #expect(path.utf8.starts(with: prefix.utf8), "\(pattern) matched \(path)")
+                matched += 1
+            }
+        }
+        #expect(matched > 100, "paths matched: \(matched)")
     }
 
     @Test("a user adds a host by adding a file")
