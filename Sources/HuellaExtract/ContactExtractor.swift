@@ -53,7 +53,7 @@ struct ContactExtractor {
         var decided: Set<HTMLDocument.LinkKey> = []
         for node in document.links {
             guard let href = document.attribute("href", of: node)?.trimmingSpaces() else { continue }
-            let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
+            let label = document.collapsedText(of: node)
             let key = HTMLDocument.LinkKey(href: href, label: label)
             // The navigation test first: it reads names only, the visibility test attributes too.
             guard !decided.contains(key), !document.inMainNavigation(node), document.isVisible(node) else { continue }

@@ -249,53 +249,61 @@ extension HTMLDocument {
     /// spaces) collapsed to single spaces and trimmed at both ends. Works on the bytes: the
     /// white space characters outside ASCII are a handful of fixed sequences.
     static func collapse(_ bytes: [UInt8]) -> String {
-        if isCollapsed(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        // Written straight into the string's storage (no array in between); the string
-        // repairs ill-formed UTF-8 as `String(decoding:as:)` does.
-        return bytes.withUnsafeBufferPointer { b in
-            String(unsafeUninitializedCapacity: b.count) { out in
-                var count = 0
-                var pendingSpace = false
-                var i = 0
-                while i < b.count {
-                    let width = whiteSpaceWidth(b, at: i)
-                    if width > 0 {
-                        pendingSpace = count > 0
-                        i += width
-                        continue
-                    }
-                    if pendingSpace {
-                        out[count] = 0x20
-                        count += 1
-                    }
-                    pendingSpace = false
-                    out[count] = b[i]
-                    count += 1
-                    i += 1
-                }
-                return count
-            }
-        }
+        bytes.withUnsafeBufferPointer { collapse($0) }
     }
 
-    /// Whether the bytes are collapsed already (most text is): white space only as single
-    /// ASCII spaces between other characters.
-    private static func isCollapsed(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            var afterSpace = true  // a space first is one to trim
+    static func collapse(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        if isCollapsed(b) { return String(decoding: b, as: UTF8.self) }
+        // Written straight into the string's storage (no array in between); the string
+        // repairs ill-formed UTF-8 as `String(decoding:as:)` does.
+        return String(unsafeUninitializedCapacity: b.count) { out in
+            var count = 0
+            var pendingSpace = false
             var i = 0
             while i < b.count {
                 let width = whiteSpaceWidth(b, at: i)
                 if width > 0 {
-                    if width != 1 || b[i] != 0x20 || afterSpace { return false }
-                    afterSpace = true
-                } else {
-                    afterSpace = false
+                    pendingSpace = count > 0
+                    i += width
+                    continue
                 }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                out[count] = b[i]
+                count += 1
                 i += 1
             }
-            return !afterSpace
+            return count
         }
+    }
+
+    /// A node's text (`text(of:)`) collapsed, read from libxml2's copy of it without a
+    /// string and an array in between.
+    func collapsedText(of node: xmlNodePtr) -> String {
+        guard let value = xmlNodeGetContent(node) else { return "" }
+        defer { cxml_free(value) }
+        return Self.collapse(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+    }
+
+    /// Whether the bytes are collapsed already (most text is): white space only as single
+    /// ASCII spaces between other characters.
+    private static func isCollapsed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var afterSpace = true  // a space first is one to trim
+        var i = 0
+        while i < b.count {
+            let width = whiteSpaceWidth(b, at: i)
+            if width > 0 {
+                if width != 1 || b[i] != 0x20 || afterSpace { return false }
+                afterSpace = true
+            } else {
+                afterSpace = false
+            }
+            i += 1
+        }
+        return !afterSpace
     }
 
     /// The length of the UTF-8 white space character at `i`, or 0.

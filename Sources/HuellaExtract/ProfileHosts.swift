@@ -182,7 +182,7 @@ struct HostClaims {
             guard let kind = ClaimKind(rawValue: key) else { continue }
             for expression in expressions {
                 guard let node = document.select(expression).first(where: { document.isVisible($0) }) else { continue }
-                let text = HTMLDocument.collapse(Array(document.text(of: node).utf8))
+                let text = document.collapsedText(of: node)
                 guard !text.isEmpty, text.count <= 200 else { continue }
                 claims.append(
                     Claim(kind: kind, value: .text(text), origin: origin, url: document.url, excerpt: text, locator: document.path(of: node)))

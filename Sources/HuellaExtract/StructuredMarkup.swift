@@ -49,7 +49,7 @@ struct MicrodataPerson {
         }
         func value(_ node: xmlNodePtr) -> String {
             let attribute = ["content", "href", "datetime"].lazy.compactMap { document.attribute($0, of: node) }.first
-            return attribute ?? HTMLDocument.collapse(Array(document.text(of: node).utf8))
+            return attribute ?? document.collapsedText(of: node)
         }
         func add(_ kind: ClaimKind, _ v: ClaimValue, _ node: xmlNodePtr, _ excerpt: String) {
             claims.append(
@@ -101,7 +101,7 @@ struct Microformats {
             let attributes =
                 property.hasPrefix("u-") ? ["href", "src", "value"] : property.hasPrefix("dt-") ? ["datetime", "value", "title"] : ["value", "title"]
             let value = attributes.lazy.compactMap { document.attribute($0, of: found) }.first
-                ?? HTMLDocument.collapse(Array(document.text(of: found).utf8))
+                ?? document.collapsedText(of: found)
             return (found, value)
         }
         // One pass for both roots: the first h-card outside a résumé, and every h-resume.
@@ -143,7 +143,7 @@ struct Microformats {
                 add(.education, .degree(degree), event, name)
             }
             for node in inside where document.hasClass("p-skill", node) {
-                let label = HTMLDocument.collapse(Array(document.text(of: node).utf8))
+                let label = document.collapsedText(of: node)
                 add(.skill, .text(vocabulary.id(for: label) ?? label), node, label)
             }
         }

@@ -27,7 +27,7 @@ struct VisibleName {
             candidates.append((content, meta))
         }
         for heading in document.select("//h1").prefix(2) {
-            candidates.append((HTMLDocument.collapse(Array(document.text(of: heading).utf8)), heading))
+            candidates.append((document.collapsedText(of: heading), heading))
         }
         for node in document.select("//meta[@property='og:title'][@content]|//title").prefix(2) {
             let text = document.attribute("content", of: node) ?? document.text(of: node)

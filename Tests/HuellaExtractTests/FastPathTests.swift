@@ -289,6 +289,20 @@ struct FastPathTests {
         }
     }
 
+    @Test("an element's collapsed text read from libxml2's copy is its text collapsed")
+    func collapsedText() throws {
+        var compared = 0
+        for data in Self.pageData() {
+            let document = try #require(
+                HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil)))
+            for node in document.elements {
+                #expect(document.collapsedText(of: node) == HTMLDocument.collapse(Array(document.text(of: node).utf8)))
+                compared += 1
+            }
+        }
+        #expect(compared > 5000, "elements compared: \(compared)")
+    }
+
     /// The implementation the byte walk replaced.
     static func referenceCollapse(_ bytes: [UInt8]) -> String {
         var out = ""
