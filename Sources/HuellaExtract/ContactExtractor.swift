@@ -40,6 +40,11 @@ struct ContactExtractor {
     static let privacyWords = ASCIINeedles(["priva", "protecci", "daten", "rgpd", "gdpr", "cookie"])
     static let termsWords = ASCIINeedles(["term", "rmino", "condicione", "legal", "imprint"])
 
+    /// What a link may state: an address, a number, or a privacy or terms page.
+    private enum Route {
+        case mail, tel, whatsApp, legal
+    }
+
     func claims(in document: HTMLDocument, text index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
         var seen: Set<String> = []
@@ -54,24 +59,36 @@ struct ContactExtractor {
         for node in document.links {
             guard let href = document.attribute("href", of: node)?.trimmingSpaces() else { continue }
             let label = document.collapsedText(of: node)
+            // What the link may add, from its href and label alone. The href's own bytes are
+            // tested without regard to ASCII case: no character outside ASCII lowers into these
+            // words, so this is the test of the lowered href.
+            let hrefBytes = Array(href.utf8)
+            let route: Route
+            if Self.hasPrefix(hrefBytes, "mailto:") {
+                route = .mail
+            } else if Self.hasPrefix(hrefBytes, "tel:") {
+                route = .tel
+            } else if Self.has(hrefBytes, "wa.me/") || Self.has(hrefBytes, "api.whatsapp.com/send") {
+                route = .whatsApp
+            } else if Self.legalWords.occurs(inText: label) || Self.legalWords.occurs(inText: href) {
+                route = .legal
+            } else {
+                continue  // most links: nothing to add, wherever they are
+            }
             let key = HTMLDocument.LinkKey(href: href, label: label)
             // The navigation test first: it reads names only, the visibility test attributes too.
             guard !decided.contains(key), !document.inMainNavigation(node), document.isVisible(node) else { continue }
             decided.insert(key)
-            // The href's own bytes, tested without regard to ASCII case: no character outside
-            // ASCII lowers into these words, so this is the test of the lowered href.
-            let hrefBytes = Array(href.utf8)
-            if Self.hasPrefix(hrefBytes, "mailto:") {
+            switch route {
+            case .mail:
                 let address = String(href.dropFirst(7).prefix { $0 != "?" }).removingPercentEncoding ?? ""
                 if address.contains("@") { add(.email, address, excerpt: label.isEmpty ? address : label, locator: document.path(of: node)) }
-            } else if Self.hasPrefix(hrefBytes, "tel:") {
+            case .tel:
                 add(.phone, Self.digits(String(href.dropFirst(4))), excerpt: label.isEmpty ? href : label, locator: document.path(of: node))
-            } else if Self.has(hrefBytes, "wa.me/") || Self.has(hrefBytes, "api.whatsapp.com/send") {
+            case .whatsApp:
                 let number = href.lowercased().components(separatedBy: "wa.me/").last.map { String($0.prefix { $0.isNumber }) } ?? ""
                 if number.count >= 8 { add(.phone, "+" + number, excerpt: label.isEmpty ? href : label, locator: document.path(of: node)) }
-            } else {
-                // Most links name neither: a byte test spares them two regexes and a URL parse.
-                guard Self.legalWords.occurs(inText: label) || Self.legalWords.occurs(inText: href) else { continue }
+            case .legal:
                 let target = document.resolve(href) ?? href
                 if Self.privacyWords.occurs(inText: label) || Self.privacyWords.occurs(inText: href),
                     Self.privacy?.firstMatch(in: label + " " + href) != nil
