@@ -152,7 +152,10 @@ extension HTMLDocument {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
                 let kind = ElementKind.of(current.pointee.name)
-                if !kind.contains(.invisible), case let attributes = WalkAttributes(current), !attributes.hidden {
+                // The class test matters only for an element the walk enters (one with children).
+                if !kind.contains(.invisible), case let attributes = WalkAttributes(current, classes: current.pointee.children != nil),
+                    !attributes.hidden
+                {
                     if kind.contains(.block) {
                         flush()
                         currentBlock = current

@@ -123,16 +123,21 @@ public struct PageExtractor: Sendable {
         // A kind stated once has nothing to repeat: its key is not worked out.
         var counts: [ClaimKind: Int] = [:]
         for claim in claims { counts[claim.kind, default: 0] += 1 }
-        var seen: Set<String> = []
+        struct Key: Hashable {
+            var kind: ClaimKind
+            var value: String
+            var locator: String
+        }
+        var seen: Set<Key> = []
         return claims.filter { claim in
             guard counts[claim.kind, default: 0] > 1 else { return true }
-            let key: String
+            let value: String
             switch claim.value {
-            case .text(let t): key = PersonName.key(t)
-            case .number(let n): key = String(n)
-            default: key = String(decoding: claim.value.text.lowercasedUTF8, as: UTF8.self)
+            case .text(let t): value = PersonName.key(t)
+            case .number(let n): value = String(n)
+            default: value = String(decoding: claim.value.text.lowercasedUTF8, as: UTF8.self)
             }
-            return seen.insert("\(claim.kind.rawValue)|\(key)|\(claim.kind == .testimonial ? claim.locator : "")").inserted
+            return seen.insert(Key(kind: claim.kind, value: value, locator: claim.kind == .testimonial ? claim.locator : "")).inserted
         }
     }
 }

@@ -28,16 +28,16 @@ enum SitePages {
                 || document.attribute("role", of: element, equals: "navigation")
         }
         var tried: Set<HTMLDocument.LinkKey> = []  // href and text of links already decided (menus repeat)
-        for node in navigation where document.isVisible(node) {
+        for node in navigation {
             guard let href = document.attribute("href", of: node) else { continue }
             // The words looked for are in the link's text or its (decoded) path: most links
-            // are ruled out here, before their URL is parsed.
+            // are ruled out here, before their visibility is tested or their URL parsed.
             let text = document.text(of: node)
-            guard tried.insert(HTMLDocument.LinkKey(href: href, label: text)).inserted else { continue }
             let decoded = href.utf8.contains(0x25) ? (href.removingPercentEncoding ?? href) : href
             // A relative href resolves under the page's own path, which may hold the word ("x.html" on /sobre-mi/).
             let relative = !TextIndex.contains(Array(href.utf8), Self.scheme) && !href.hasPrefix("/")
             guard wantedWords.occurs(inText: text) || wantedWords.occurs(inText: decoded) || (relative && wantedWords.occurs(inText: document.url)),
+                document.isVisible(node), tried.insert(HTMLDocument.LinkKey(href: href, label: text)).inserted,
                 let target = document.resolve(href), let parts = URLParts(target), parts.host?.lowercased() == host
             else { continue }
             let label = text + " " + parts.path

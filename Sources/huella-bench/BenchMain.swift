@@ -19,8 +19,9 @@ enum BenchMain {
         case "extract": extract(Array(args.dropFirst()))
         case "fetch": await fetch(Array(args.dropFirst()))
         case "claims": claims(Array(args.dropFirst()))
+        case "site-pages": sitePages(Array(args.dropFirst()))
         default:
-            FileHandle.standardError.write(Data("usage: huella-bench extract DIR [ROUNDS] | fetch URLS --connect-to SPEC [--concurrency N] [--delay S] [--per-host N] | claims website|profile FILE...\n".utf8))
+            FileHandle.standardError.write(Data("usage: huella-bench extract DIR [ROUNDS] | fetch URLS --connect-to SPEC [--concurrency N] [--delay S] [--per-host N] | claims website|profile FILE... | site-pages FILE...\n".utf8))
             exit(2)
         }
     }
@@ -80,6 +81,19 @@ enum BenchMain {
             FileHandle.standardOutput.write(Data("== \(file)\n".utf8))
             FileHandle.standardOutput.write((try? HuellaJSON.encoder(pretty: true).encode(extraction.claims)) ?? Data())
             FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+    }
+
+    /// The site pages saved pages link to, each page read as a website at an https URL made
+    /// from its path (`…/sites/HOST/PATH` as https://HOST/PATH, any other as
+    /// https://bench.test/NAME), after a line "== FILE": for comparing two builds' crawling.
+    static func sitePages(_ args: [String]) {
+        let extractor = PageExtractor(vocabulary: HuellaResources.skillVocabulary().0, hosts: (try? HuellaResources.profileHosts()) ?? .empty)
+        for file in args {
+            guard let body = FileManager.default.contents(atPath: file) else { exit(3) }
+            let url = file.range(of: "/sites/").map { "https://" + file[$0.upperBound...] } ?? "https://bench.test/" + URL(fileURLWithPath: file).lastPathComponent
+            let extraction = extractor.extract(body: body, contentType: nil, url: url, origin: .website)
+            FileHandle.standardOutput.write(Data((["== \(file) as \(url)"] + extraction.sitePages).joined(separator: "\n").utf8 + [0x0A]))
         }
     }
 
