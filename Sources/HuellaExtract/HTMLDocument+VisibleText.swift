@@ -406,31 +406,43 @@ extension WalkAttributes {
 /// A few lower-case ASCII needles looked for in one pass, ignoring case: a table says which
 /// needles begin with each byte, so most bytes cost one lookup.
 struct ASCIINeedles: Sendable {
-    private let needles: [[UInt8]]
+    /// The needles' bytes one after another, and where each one lies among them (one buffer:
+    /// a needle taken out of an array of arrays was retained and released at each candidate).
+    private let bytes: [UInt8]
+    private let bounds: [Range<Int>]
     /// Per byte value, a bit for each needle that starts with it (in either case).
     private let starting: [UInt32]
 
     /// Up to 32 non-empty needles of lower-case ASCII.
     init(_ words: [String]) {
         precondition(words.count <= 32 && words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } })
-        needles = words.map { Array($0.utf8) }
+        var bytes: [UInt8] = []
+        var bounds: [Range<Int>] = []
         var starting = [UInt32](repeating: 0, count: 256)
-        for (bit, needle) in needles.enumerated() {
-            let first = needle[0]
+        for (bit, word) in words.enumerated() {
+            bounds.append(bytes.count..<bytes.count + word.utf8.count)
+            bytes += word.utf8
+            let first = word.utf8.first!
             starting[Int(first)] |= 1 << bit
             if first >= 0x61 && first <= 0x7A { starting[Int(first - 0x20)] |= 1 << bit }
         }
+        self.bytes = bytes
+        self.bounds = bounds
         self.starting = starting
     }
 
-    /// Whether one of the needles occurs in the lowered text (`lowercasedUTF8`). Text whose
-    /// characters are all Latin-1 is searched as it is, ignoring ASCII case: lowering those
-    /// characters yields no ASCII letter. Other text is lowered first ("K", the Kelvin sign,
-    /// lowers to "k").
+    /// Whether one of the needles occurs in the lowered text (`lowercasedUTF8`). The text's
+    /// bytes are searched as they are, ignoring ASCII case: lowering keeps ASCII letters where
+    /// they are, so a match there is a match in the lowered text. Where none is found and the
+    /// text holds characters past Latin-1, the lowered text is searched too: lowering those
+    /// may yield ASCII letters ("K", the Kelvin sign, lowers to "k"); lowering Latin-1 does not.
     func occurs(inText text: String) -> Bool {
         var text = text
-        let latin1 = text.withUTF8 { !$0.contains { $0 >= 0xC4 } }
-        return latin1 ? text.withUTF8 { occurs(in: $0) } : occurs(in: text.lowercasedUTF8)
+        switch text.withUTF8({ search($0, noting: 0xC4) }) {
+        case .found: return true
+        case .notFound: return false
+        case .notFoundPastByte: return occurs(in: text.lowercasedUTF8)
+        }
     }
 
     /// Whether one of the needles occurs in the bytes, ignoring ASCII case.
@@ -440,20 +452,36 @@ struct ASCIINeedles: Sendable {
 
     /// Whether one of the needles occurs in the bytes, ignoring ASCII case.
     func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        search(bytes, noting: 0x100) == .found
+    }
+
+    private enum Search {
+        case found, notFound, notFoundPastByte
+    }
+
+    /// Searches the bytes, noting whether one of them is `noting` or above.
+    private func search(_ text: UnsafeBufferPointer<UInt8>, noting limit: Int) -> Search {
         starting.withUnsafeBufferPointer { table in
-            for i in bytes.indices {
-                var candidates = table[Int(bytes[i])]
-                while candidates != 0 {
-                    let bit = candidates.trailingZeroBitCount
-                    candidates &= candidates - 1
-                    let needle = needles[bit]
-                    guard bytes.count - i >= needle.count else { continue }
-                    var j = 1
-                    while j < needle.count && ASCIIBytes.lower(bytes[i + j]) == needle[j] { j += 1 }
-                    if j == needle.count { return true }
+            bytes.withUnsafeBufferPointer { needles in
+                bounds.withUnsafeBufferPointer { bounds in
+                    var past = false
+                    for i in text.indices {
+                        let byte = text[i]
+                        past = past || Int(byte) >= limit
+                        var candidates = table[Int(byte)]
+                        while candidates != 0 {
+                            let bit = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            let needle = bounds[bit]
+                            guard text.count - i >= needle.count else { continue }
+                            var j = 1
+                            while j < needle.count && ASCIIBytes.lower(text[i + j]) == needles[needle.lowerBound + j] { j += 1 }
+                            if j == needle.count { return .found }
+                        }
+                    }
+                    return past ? .notFoundPastByte : .notFound
                 }
             }
-            return false
         }
     }
 }
