@@ -20,11 +20,18 @@ struct FastPathTests {
         }
     }
 
+    /// Every fixture page parsed, as the page at `url` (a page that does not parse is an issue
+    /// of the test that asked).
+    static func pageDocuments(url: String = "https://fixture.test/") -> [HTMLDocument] {
+        let pages = pageData()
+        let documents = pages.compactMap { HTMLDocument(data: $0, url: url, encoding: Charset.encoding(for: $0, contentType: nil)) }
+        #expect(documents.count == pages.count, "a fixture page did not parse")
+        return documents
+    }
+
     /// The visible text blocks of every fixture page.
     static func pageBlocks() -> [[TextBlock]] {
-        pageData().compactMap { data in
-            HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil))?.visibleTextBlocks()
-        }
+        pageDocuments().map { $0.visibleTextBlocks() }
     }
 
     /// A few random bytes from an alphabet: small alphabets make overlaps and repeats likely.
@@ -157,9 +164,7 @@ struct FastPathTests {
             "Política de Privacidad", "AVISO LEGAL", "Términos y Condiciones", "Imprint", "GDPR", "Cookie Policy", "Datenschutz",
             "Protección de datos", "Legal notice", "Terms of Service", "/politica-de-cookies", "RGPD", "legales", "paralegal",
         ]
-        for data in Self.pageData() {
-            let document = try #require(
-                HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil)))
+        for document in Self.pageDocuments() {
             for link in document.links {
                 texts.append(document.text(of: link) + " " + (document.attribute("href", of: link) ?? ""))
             }
@@ -292,9 +297,7 @@ struct FastPathTests {
     @Test("an element's collapsed text read from libxml2's copy is its text collapsed")
     func collapsedText() throws {
         var compared = 0
-        for data in Self.pageData() {
-            let document = try #require(
-                HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil)))
+        for document in Self.pageDocuments() {
             for node in document.elements {
                 #expect(document.collapsedText(of: node) == HTMLDocument.collapse(Array(document.text(of: node).utf8)))
                 compared += 1
@@ -481,9 +484,7 @@ struct FastPathTests {
     @Test("links inside elements that pass a test are the ones an ancestor walk finds")
     func linksInside() throws {
         var found = 0
-        for data in Self.pageData() {
-            let document = try #require(
-                HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil)))
+        for document in Self.pageDocuments() {
             let tests: [(xmlNodePtr) -> Bool] = [
                 { !ElementKind.of($0.pointee.name).isDisjoint(with: [.nav, .header, .footer]) },
                 { document.attribute("class", of: $0, contains: "social") },
@@ -513,9 +514,7 @@ struct FastPathTests {
             "https:ex.com/a", "http://ex.com:/", "https://ex.com/path#frag#more", "https://ex.com/?#",
         ]
         // Every link of every fixture page, as the pages write it and resolved against the page.
-        for data in Self.pageData() {
-            let document = try #require(
-                HTMLDocument(data: data, url: "https://fixture.test/dir/page.html", encoding: Charset.encoding(for: data, contentType: nil)))
+        for document in Self.pageDocuments(url: "https://fixture.test/dir/page.html") {
             for node in document.links {
                 guard let href = document.attribute("href", of: node) else { continue }
                 urls.append(href)
@@ -704,11 +703,7 @@ struct FastPathTests {
             <html><body><div class="h-card"><p class=" p-name  h-resume ">a</p><p class="h-cardx h-card-x">b</p>
             <p class="H-CARD">c</p><p class="x&#9;h-resume&#10;y">d</p><p class="">e</p><p>f</p><p class="h-resume h-card">g</p></div></body></html>
             """
-        var documents = [try #require(HTMLDocument(data: Data(html.utf8), url: "https://fixture.test/", encoding: "UTF-8"))]
-        for data in Self.pageData() {
-            documents.append(
-                try #require(HTMLDocument(data: data, url: "https://fixture.test/", encoding: Charset.encoding(for: data, contentType: nil))))
-        }
+        let documents = [try #require(HTMLDocument(data: Data(html.utf8), url: "https://fixture.test/", encoding: "UTF-8"))] + Self.pageDocuments()
         var found = 0
         for document in documents {
             for node in document.elements {
