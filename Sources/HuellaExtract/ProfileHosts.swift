@@ -69,7 +69,6 @@ struct HostNames: Sendable {
 /// The known profile hosts, loaded once.
 public struct ProfileHosts: Sendable {
     public let hosts: [ProfileHost]
-    /// Each host's profile-path and final-path patterns, compiled once.
     /// In the order of `hosts`: each entry's host names, profile-path and final-path patterns,
     /// prepared once.
     private let names: [HostNames]
