@@ -56,43 +56,49 @@ struct TextIndex {
     static func utf16(of string: String, marking marks: [Int] = []) -> (units: ContiguousArray<UInt16>, marks: [Int]) {
         var string = string
         return string.withUTF8 { bytes in
-            var units = ContiguousArray<UInt16>()
-            units.reserveCapacity(bytes.count)
             var marked: [Int] = []
             marked.reserveCapacity(marks.count)
-            var next = 0
-            var i = 0
-            while i < bytes.count {
-                while next < marks.count && marks[next] <= i {
-                    marked.append(units.count)
+            // Written in place: a string has at most one UTF-16 unit per UTF-8 byte.
+            let units = ContiguousArray<UInt16>(unsafeUninitializedCapacity: bytes.count) { out, count in
+                var n = 0
+                var next = 0
+                var i = 0
+                while i < bytes.count {
+                    while next < marks.count && marks[next] <= i {
+                        marked.append(n)
+                        next += 1
+                    }
+                    let lead = UInt32(bytes[i])
+                    let scalar: UInt32
+                    if lead < 0x80 {
+                        out[n] = UInt16(lead)
+                        n += 1
+                        i += 1
+                        continue
+                    } else if lead < 0xE0 {
+                        scalar = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        scalar = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        scalar = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    if scalar < 0x10000 {
+                        out[n] = UInt16(scalar)
+                        n += 1
+                    } else {
+                        out[n] = UInt16(0xD800 + ((scalar - 0x10000) >> 10))
+                        out[n + 1] = UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF))
+                        n += 2
+                    }
+                }
+                while next < marks.count {  // marks at the end (an empty last block)
+                    marked.append(n)
                     next += 1
                 }
-                let lead = UInt32(bytes[i])
-                let scalar: UInt32
-                if lead < 0x80 {
-                    units.append(UInt16(lead))
-                    i += 1
-                    continue
-                } else if lead < 0xE0 {
-                    scalar = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if lead < 0xF0 {
-                    scalar = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    scalar = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
-                if scalar < 0x10000 {
-                    units.append(UInt16(scalar))
-                } else {
-                    units.append(UInt16(0xD800 + ((scalar - 0x10000) >> 10)))
-                    units.append(UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF)))
-                }
-            }
-            while next < marks.count {  // marks at the end (an empty last block)
-                marked.append(units.count)
-                next += 1
+                count = n
             }
             return (units, marked)
         }
