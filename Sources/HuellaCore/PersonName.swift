@@ -5,34 +5,22 @@ import Foundation
 public struct PersonName: Sendable, Hashable {
     public let tokens: [String]
 
-    private static let honorifics: Set<String> = [
+    /// Honorifics, then particles: words a name is compared without.
+    private static let droppedWords = [
         "mr", "mrs", "ms", "miss", "mx", "dr", "dra", "sr", "sra", "srta", "lic", "licda", "ing", "mtro",
         "mtra", "prof", "profa", "don", "dona",
+        "de", "del", "la", "las", "los", "y", "e", "i",
     ]
-    private static let particles: Set<String> = ["de", "del", "la", "las", "los", "y", "e", "i"]
-    private static let longestDropped = honorifics.union(particles).map(\.utf8.count).max() ?? 0
-    /// The honorifics and particles packed as `packed(_:)` packs a word, sorted: a word is
-    /// looked up without a string or a hash.
-    private static let dropped: [UInt64] = honorifics.union(particles).map { packed(Array($0.utf8)) }.sorted()
+    private static let longestDropped = droppedWords.map(\.utf8.count).max() ?? 0
+    /// The same words packed as `packed(_:)` packs a word: a short word is looked up among
+    /// two dozen numbers, without a string or a hash.
+    private static let dropped: [UInt64] = droppedWords.map { packed(Array($0.utf8)) }
 
     /// A word of at most seven bytes as one number: its bytes, then its length in the top byte.
     private static func packed(_ word: [UInt8]) -> UInt64 {
         var value = UInt64(word.count) << 56
         for (i, byte) in word.enumerated() { value |= UInt64(byte) << (8 * i) }
         return value
-    }
-
-    private static func isDropped(_ word: [UInt8]) -> Bool {
-        let value = packed(word)
-        return dropped.withUnsafeBufferPointer { table in
-            var low = 0
-            var high = table.count
-            while low < high {
-                let middle = (low + high) / 2
-                if table[middle] < value { low = middle + 1 } else { high = middle }
-            }
-            return low < table.count && table[low] == value
-        }
     }
 
     public init(_ text: String) {
@@ -58,7 +46,7 @@ public struct PersonName: Sendable, Hashable {
         func close() {
             guard !word.isEmpty else { return }
             // Honorifics and particles have at most five letters: longer words skip the lookup.
-            if word.count > Self.longestDropped || !Self.isDropped(word) { body(word) }
+            if word.count > Self.longestDropped || !Self.dropped.contains(Self.packed(word)) { body(word) }
             word.removeAll(keepingCapacity: true)
         }
         func add(_ scalar: Unicode.Scalar) {

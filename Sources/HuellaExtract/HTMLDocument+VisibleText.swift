@@ -452,7 +452,7 @@ struct ASCIINeedles: Sendable {
 
     /// Whether one of the needles occurs in the bytes, ignoring ASCII case.
     func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        search(bytes, noting: 0x100) == .found
+        search(bytes, noting: 0x100) == .found  // no byte reaches 0x100: nothing to note
     }
 
     private enum Search {

@@ -147,8 +147,9 @@ public struct ProfileHosts: Sendable {
 
     /// Why a fetched page is a refusal rather than the page, when a known signal says so.
     public func blockReason(url: String, finalURL: String, status: Int?, body: Data) -> String? {
-        let host = (URLComponents(string: finalURL)?.host ?? URLComponents(string: url)?.host ?? "").lowercased()
-        let finalPath = URLComponents(string: finalURL)?.path ?? ""
+        let final = URLParts(finalURL)  // parsed once for its host and its path
+        let host = (final?.host ?? URLParts(url)?.host ?? "").lowercased()
+        let finalPath = final?.path ?? ""
         let text = String(decoding: body.prefix(256 * 1024), as: UTF8.self)
         for (i, entry) in hosts.enumerated() where names[i].cover(host) {
             if let status, entry.blocked.statuses.contains(status) { return "\(entry.name) refused the crawler (HTTP \(status))" }
