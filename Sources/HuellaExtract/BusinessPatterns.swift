@@ -17,12 +17,20 @@ struct BusinessPatterns {
         #"\bcompany (?:number|no\.?|registration number|reg\.? no\.?)[:\s]*((?:SC|NI|OC)?[0-9]{6,8})\b"#)
 
     /// A legal form starts with one of these and ends at most 31 characters after it
-    /// ("persona física con actividad empresarial", "S. de R.L. de C.V.").
+    /// ("S. de R.L. de C.V."); the words, at most 31 after theirs ("persona física con
+    /// actividad empresarial"). Neither starts right after a letter (the abbreviations' `(?<!\p{L})`,
+    /// the words' `\b`): the "sl" of "translation" and the "pty" of "empty" open no window.
     static let formWindow = KeywordWindow(
-        keywords: [
-            "s.l", "sl", "s.a", "s. de", "ltd", "llc", "l.l.c", "inc.", "pty", "e.i.r.l", "persona f", "autónom", "autonom", "sole ",
-            "monotribut", "resico", "limited",
-        ], before: 0, after: 40)
+        keywords: ["s.l", "sl", "s.a", "s. de", "ltd", "llc", "l.l.c", "inc.", "pty", "e.i.r.l"], before: 0, after: 40,
+        holds: startsAfterNoLetter)
+    static let formWordsWindow = KeywordWindow(
+        keywords: ["persona f", "autónom", "autonom", "sole ", "monotribut", "resico", "limited"], before: 0, after: 40,
+        holds: startsAfterNoLetter)
+    /// Whether the byte before a keyword in a lowered line is not an ASCII letter (a byte past
+    /// ASCII may end a letter: such a keyword keeps its window).
+    @Sendable static func startsAfterNoLetter(_ line: ArraySlice<UInt8>, _ at: Int) -> Bool {
+        at == line.startIndex || !(0x61...0x7A).contains(line[at - 1])
+    }
     /// Ids have runs of digits: a block without six digits in a row holds none.
     static func hasDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
@@ -37,8 +45,8 @@ struct BusinessPatterns {
         var claims: [Claim] = []
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
-        for regex in [Self.legalForm, Self.legalFormWords] {
-            for match in index.matches(regex, in: Self.formWindow) {
+        for (regex, window) in [(Self.legalForm, Self.formWindow), (Self.legalFormWords, Self.formWordsWindow)] {
+            for match in index.matches(regex, in: window) {
                 var form = index.substring(match.range(at: 1))
                 // "Ltd." at the end of a sentence is "Ltd"; "S.L." keeps its dots.
                 if form.hasSuffix("."), form.dropLast().firstIndex(of: ".") == nil { form.removeLast() }

@@ -9,11 +9,23 @@ struct ExperiencePatterns {
         #"\b(?:over|more than|nearly|almost|about|m[aá]s de|casi|cerca de)?\s*"# + number
             + #"\s*\+?\s*(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:professional\s+|combined\s+|hands-on\s+|industry\s+)?(?:experience|expertise)\b"#
             + #"|\b"# + number + #"\s*\+?\s*a[ñn]os\s+de\s+(?:experiencia|trayectoria)\b"#)
-    /// A match ends with its keyword and starts at most ~52 characters before it ("more than
-    /// twenty-five + years' of professional experience", and the space a bare `\s*` may take).
-    /// It also says "years", "yrs" or "años".
-    static let yearsWindow = KeywordWindow(
-        keywords: ["experien", "expertise", "trayectoria"], before: 64, after: 16, also: ["year", "yr", "año", "anos"])
+    /// A match holds "year", "yr", "año" or "ano" (the one word "años"/"anos" may hold an "ſ",
+    /// which ICU's case folding matches as "s"), starts at most ~24 characters before it ("more
+    /// than twenty-five + ") and ends at most ~29 after it ("s’ of professional experience").
+    /// Only that word followed by "experien", "experti" or "trayectoria" opens a window: the
+    /// "año" of a Spanish date does not, nor a page's every "experience".
+    static let yearsWindow = KeywordWindow(keywords: ["year", "yr", "año", "ano"], before: 32, after: 36) { line, at in
+        let end = min(line.endIndex, at + 120)  // 36 UTF-16 units are at most 108 bytes, past the word's own
+        return experienceWords.contains { word in
+            var i = at + 2
+            while i + word.count <= end {
+                if line[i] == word[0] && line[i..<(i + word.count)].elementsEqual(word) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+    private static let experienceWords = ["experien", "experti", "trayectoria"].map { Array($0.utf8) }
     static let decade = Patterns.compile(
         #"\b(?:over |more than |nearly |almost |m[aá]s de |casi )?(a|one|two|una|dos)\s+(?:decades?|d[eé]cadas?)\s+(?:of\s+|de\s+)?(?:experience|experiencia|trayectoria)"#)
     static let since = Patterns.compile(
