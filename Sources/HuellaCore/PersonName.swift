@@ -40,20 +40,38 @@ public struct PersonName: Sendable, Hashable {
         return String(decoding: key, as: UTF8.self)
     }
 
-    /// Calls `body` with the UTF-8 of each word kept, in order.
-    private static func words(of text: String, _ body: ([UInt8]) -> Void) {
+    /// The words of a statement that is not a name, for telling repeats apart: its letters
+    /// and digits, folded, each word once separated by a space; no word is dropped. The same
+    /// phone, address or id written with other case, accents or punctuation has the same
+    /// key ("+34 612 345 678" and "+34612345678"), two that differ in a digit do not.
+    public static func textKey(_ text: String) -> String {
+        var key: [UInt8] = []
+        words(of: text, keepingDigits: true) { word in
+            if !key.isEmpty { key.append(0x20) }
+            key.append(contentsOf: word)
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Calls `body` with the UTF-8 of each word kept, in order: words of letters without the
+    /// honorifics and particles, or (`keepingDigits`) words of letters and digits, all of them.
+    private static func words(of text: String, keepingDigits: Bool = false, _ body: ([UInt8]) -> Void) {
         var word: [UInt8] = []  // UTF-8 of the word being read: appending to a String per scalar cost more than the rest
         func close() {
             guard !word.isEmpty else { return }
             // Honorifics and particles have at most five letters: longer words skip the lookup.
-            if word.count > Self.longestDropped || !Self.dropped.contains(Self.packed(word)) { body(word) }
+            if keepingDigits || word.count > Self.longestDropped || !Self.dropped.contains(Self.packed(word)) { body(word) }
             word.removeAll(keepingCapacity: true)
         }
         func add(_ scalar: Unicode.Scalar) {
             if scalar == "'" || scalar == "’" || scalar == "`" { return }  // O'Connor → oconnor
             if scalar.value < 0x80 {
                 let byte = UInt8(scalar.value)
-                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { word.append(byte) } else { close() }
+                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (keepingDigits && byte >= 0x30 && byte <= 0x39) {
+                    word.append(byte)
+                } else {
+                    close()
+                }
             } else if CharacterSet.letters.contains(scalar) {
                 UTF8.encode(scalar) { word.append($0) }
             } else {

@@ -118,7 +118,10 @@ public struct PageExtractor: Sendable {
     }
 
     /// The same fact stated twice on one page (JSON-LD and visible text) is one claim;
-    /// the structured statement, found first, is kept.
+    /// the structured statement, found first, is kept. Names are the same as people's names
+    /// are (`PersonName.key`: no honorifics or particles); any other text by its letters and
+    /// digits (`PersonName.textKey`): two phones, addresses or ids are two facts; phones by
+    /// their last nine digits, the one number with and without its country code.
     static func deduplicated(_ claims: [Claim]) -> [Claim] {
         // A kind stated once has nothing to repeat: its key is not worked out.
         var counts: [ClaimKind: Int] = [:]
@@ -133,7 +136,10 @@ public struct PageExtractor: Sendable {
             guard counts[claim.kind, default: 0] > 1 else { return true }
             let value: String
             switch claim.value {
-            case .text(let t): value = PersonName.key(t)
+            case .text(let t) where claim.kind == .name || claim.kind == .legalName: value = PersonName.key(t)
+            // A number written with and without its country code ("07700 900412", "+44 7700 900412").
+            case .text(let t) where claim.kind == .phone: value = String(t.unicodeScalars.filter { ("0"..."9").contains($0) }.suffix(9).map(Character.init))
+            case .text(let t): value = PersonName.textKey(t)
             case .number(let n): value = String(n)
             default: value = String(decoding: claim.value.text.lowercasedUTF8, as: UTF8.self)
             }

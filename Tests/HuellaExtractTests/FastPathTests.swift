@@ -410,6 +410,11 @@ struct FastPathTests {
             #expect(PersonName(text).tokens == Self.referenceName(text), "\(text)")
             #expect(PersonName.key(text) == Self.referenceName(text).joined(separator: " "), "\(text)")
         }
+        // Text that is not a name keeps its digits and every word.
+        #expect(PersonName.textKey("+34 612-345 678") == "34 612 345 678")
+        #expect(PersonName.textKey("Lucía.Ortega2@Ortega-VA.es") == "lucia ortega2 ortega va es")
+        #expect(PersonName.textKey("Non-Disclosure Agreement de la Sra. O'Neil") == "non disclosure agreement de la sra oneil")
+        #expect(PersonName.textKey("B-1234567-4") != PersonName.textKey("B-1234567-5"))
     }
 
     static func referenceName(_ text: String) -> [String] {

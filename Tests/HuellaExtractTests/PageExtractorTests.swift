@@ -151,6 +151,27 @@ struct PageExtractorTests {
         #expect(values(.name, page) == ["Ana Ruiz"])
     }
 
+    @Test("one fact stated twice is one claim; two facts that share their letters stay two")
+    func repeatsAndDistinctFacts() {
+        let page = extract(
+            """
+            <html><body>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","name":"Dra. Lucía Ortega",
+              "telephone":"+34 612 345 678","email":"lucia2@ortega-va.es"}</script>
+            <h1>LUCIA ORTEGA</h1>
+            <p>Oficina Madrid: <a href="tel:+34612345678">+34 612 345 678</a></p>
+            <p>Oficina Monterrey: <a href="tel:+528112345678">+52 81 1234 5678</a></p>
+            <p>Desde España llama al Tel.: 612 345 678</p>
+            <p>Escríbeme a lucia1@ortega-va.es o a lucia2@ortega-va.es</p>
+            <p>Ortega Asistencia Virtual S.L. · NIF B12345674 · también B87654315 (sociedad anterior)</p>
+            </body></html>
+            """)
+        #expect(values(.name, page) == ["Dra. Lucía Ortega"])
+        #expect(values(.phone, page) == ["+34612345678", "+528112345678"])
+        #expect(values(.email, page) == ["lucia2@ortega-va.es", "lucia1@ortega-va.es"])
+        #expect(values(.taxID, page) == ["B12345674", "B87654315"])
+    }
+
     @Test("survives empty and non-HTML input")
     func emptyInput() {
         let empty = PageExtractor().extract(body: Data(), contentType: nil, url: "https://va.test/", origin: .website)
