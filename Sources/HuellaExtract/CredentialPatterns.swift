@@ -87,10 +87,14 @@ struct CredentialPatterns {
             let i = candidates[next]
             next += 1
             guard Self.isHeading(Self.heading, i, index) else { continue }
+            // A section written as an HTML heading ends at the next heading of its rank or
+            // above, whatever it says ("Pricing" after "Certifications" on a VA's site).
+            let rank = Self.headingRank(of: index.blocks[i].locator)
             var j = i + 1
             var items: [(name: TextBlock, rest: [String])] = []
             while j < index.blocks.count, !Self.isHeading(Self.anyHeading, j, index), !Self.isHeading(Self.heading, j, index) {
                 let block = index.blocks[j]
+                if let rank, let other = Self.headingRank(of: block.locator), other <= rank { break }
                 let item = Self.item(of: block.locator)
                 if let last = items.last, Self.item(of: last.name.locator) == item, !item.isEmpty {
                     items[items.count - 1].rest.append(block.text)
@@ -113,6 +117,15 @@ struct CredentialPatterns {
             while next < candidates.count && candidates[next] < j { next += 1 }
         }
         return claims
+    }
+
+    /// 1 to 6 for a block that is an `h1`…`h6` element (its locator's last step), else nil.
+    static func headingRank(of locator: String) -> Int? {
+        let bytes = Array(locator.utf8)
+        guard let slash = bytes.lastIndex(of: 0x2F), bytes.count >= slash + 3, bytes[slash + 1] == 0x68,  // "/h"
+            (0x31...0x36).contains(bytes[slash + 2]), bytes.count == slash + 3 || bytes[slash + 3] == 0x5B  // a digit, then the end or "["
+        else { return nil }
+        return Int(bytes[slash + 2] - 0x30)
     }
 
     /// The list item a block belongs to: its locator up to the last `li[…]` step.
