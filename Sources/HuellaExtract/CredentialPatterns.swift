@@ -89,12 +89,16 @@ struct CredentialPatterns {
             guard Self.isHeading(Self.heading, i, index) else { continue }
             // A section written as an HTML heading ends at the next heading of its rank or
             // above, whatever it says ("Pricing" after "Certifications" on a VA's site).
+            // It also ends where the element holding the heading and its first line ends (a
+            // LinkedIn section's <section>, not the page's footer after it).
             let rank = Self.headingRank(of: index.blocks[i].locator)
+            let container = i + 1 < index.blocks.count ? Self.commonAncestor(index.blocks[i].locator, index.blocks[i + 1].locator) : nil
             var j = i + 1
             var items: [(name: TextBlock, rest: [String])] = []
             while j < index.blocks.count, !Self.isHeading(Self.anyHeading, j, index), !Self.isHeading(Self.heading, j, index) {
                 let block = index.blocks[j]
                 if let rank, let other = Self.headingRank(of: block.locator), other <= rank { break }
+                if let container, !block.locator.hasPrefix(container) { break }
                 let item = Self.item(of: block.locator)
                 if let last = items.last, Self.item(of: last.name.locator) == item, !item.isEmpty {
                     items[items.count - 1].rest.append(block.text)
@@ -117,6 +121,21 @@ struct CredentialPatterns {
             while next < candidates.count && candidates[next] < j { next += 1 }
         }
         return claims
+    }
+
+    /// The XPath of the nearest element holding both blocks, with a "/" after it
+    /// (`/html/body/section[2]/`), from their locators; nil when it is the page's body or
+    /// above, or a locator is not an XPath (a LinkedIn export's lines).
+    static func commonAncestor(_ a: String, _ b: String) -> String? {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x.first == 0x2F, y.first == 0x2F else { return nil }
+        var common = 0
+        while common < x.count, common < y.count, x[common] == y[common] { common += 1 }
+        // Back to the end of a whole step: a "/" that follows it in both, or the end of one.
+        var end = common
+        while end > 0, !((end == x.count || x[end] == 0x2F) && (end == y.count || y[end] == 0x2F)) { end -= 1 }
+        let prefix = String(decoding: x[..<end], as: UTF8.self)
+        return prefix.isEmpty || prefix == "/html" || prefix == "/html/body" ? nil : prefix + "/"
     }
 
     /// 1 to 6 for a block that is an `h1`…`h6` element (its locator's last step), else nil.

@@ -172,6 +172,26 @@ struct PageExtractorTests {
         #expect(values(.taxID, page) == ["B12345674", "B87654315"])
     }
 
+    @Test("a certifications section ends with the element that holds it, or at the next heading of its rank")
+    func certificationSections() throws {
+        // The sample LinkedIn page: the footer after the section is no credential.
+        let page = try extractFixture(
+            "Fixtures/sample/sites/www.linkedin.com/in/sarah-thompson-va.html", url: "https://www.linkedin.com/in/sarah-thompson-va",
+            contentType: "text/html; charset=utf-8", origin: .profile)
+        let credentials = page.claims.compactMap { claim -> String? in
+            if case .credential(let c) = claim.value { return c.name }
+            return nil
+        }
+        #expect(credentials.contains("Xero Advisor"))
+        #expect(!credentials.contains { $0.contains("LinkedIn") })
+        #expect(CredentialPatterns.commonAncestor("/html/body/main/section[3]/h2", "/html/body/main/section[3]/ul/li[1]/h3") == "/html/body/main/section[3]/")
+        #expect(CredentialPatterns.commonAncestor("/html/body/div[1]/h2", "/html/body/div[10]/p") == nil)
+        #expect(CredentialPatterns.commonAncestor("Certifications.csv#row=2", "Certifications.csv#row=3") == nil)
+        #expect(CredentialPatterns.headingRank(of: "/html/body/section/h3[2]") == 3)
+        #expect(CredentialPatterns.headingRank(of: "/html/body/section/header") == nil)
+        #expect(CredentialPatterns.headingRank(of: "/html/body/h7") == nil)
+    }
+
     @Test("survives empty and non-HTML input")
     func emptyInput() {
         let empty = PageExtractor().extract(body: Data(), contentType: nil, url: "https://va.test/", origin: .website)
