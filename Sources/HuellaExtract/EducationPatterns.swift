@@ -14,7 +14,9 @@ struct EducationPatterns {
         ("master'?s", .master), ("máster universitario", .master), ("máster", .master), ("master", .master),
         ("maestría", .master), ("maestria", .master), ("licenciatura", .bachelor), ("licenciad[oa]", .bachelor),
         ("grado universitario", .bachelor), ("grado en", .bachelor), ("graduad[oa] en", .bachelor),
-        ("ingenier[ií]a", .bachelor), ("ingenier[oa] en", .bachelor), ("doctorado", .doctorate),
+        // "Ingeniería" names a degree with its capital ("Ingeniería Industrial"); in lower case
+        // it is the trade ("una consultora de ingeniería").
+        ("i(?<=(?-i:I))ngenier[ií]a", .bachelor), ("ingenier[oa] en", .bachelor), ("doctorado", .doctorate),
         ("doctorate", .doctorate), ("bachillerato", .secondary), ("preparatoria", .secondary),
         ("secundaria", .secondary), ("diplomado", .nonDegree), ("diploma course", .nonDegree),
         ("t\\.?s\\.?u\\.?", .technical), ("tecn[oó]log[oa]", .technical), ("higher national diploma", .technical),

@@ -91,6 +91,23 @@ struct PageExtractorTests {
         #expect(values(.experienceYears, extract("<html><body><p>\(sentence)</p></body></html>")).isEmpty)
     }
 
+    @Test(
+        "an engineering degree is named with its capital; the trade in lower case is none",
+        arguments: [
+            ("Ingeniería Industrial, Universidad de Sevilla (2012)", true),
+            ("INGENIERÍA EN SISTEMAS COMPUTACIONALES · ITESO", true),
+            ("Fui asistente de dirección en una consultora de ingeniería, hasta que en 2014 monté mi servicio.", false),
+            ("Trabajé para una empresa de ingeniería de Sevilla.", false),
+        ])
+    func engineeringDegree(sentence: String, isDegree: Bool) {
+        let page = extract("<html><body><p>\(sentence)</p></body></html>")
+        let levels = page.claims.compactMap { claim -> DegreeLevel? in
+            if case .degree(let d) = claim.value { return d.level }
+            return nil
+        }
+        #expect(levels == (isDegree ? [.bachelor] : []), "\(sentence)")
+    }
+
     @Test("site pages: navigation, header and footer links to this host whose words or path name a page worth reading")
     func sitePages() {
         let html = """
