@@ -74,8 +74,14 @@ public struct PageExtractor: Sendable {
         claims += AdvertisingPatterns().claims(in: index).filter { origin == .website || $0.kind == .copyrightYear }
         claims += TermsPatterns().claims(in: index)
         claims += PlaceholderPatterns().claims(in: index)
-        if let lang = document.language, let code = LanguagePatterns.code(for: String(lang.prefix(2))) {
-            // A page written in a language is evidence that its author works in it.
+        if host != nil {
+            // On a platform's page (a known profile host) the footer speaks for the platform:
+            // its legal form, terms and copyright ("© 2026 GitHub, Inc.") are not the VA's.
+            claims.removeAll { Self.platformKinds.contains($0.kind) && Self.isInFooter($0.locator) }
+        }
+        // A page written in a language is evidence that its author works in it: a page of the
+        // VA's own, not a platform's, whose language is the platform's.
+        if host == nil, let lang = document.language, let code = LanguagePatterns.code(for: String(lang.prefix(2))) {
             claims.append(
                 Claim(
                     kind: .language, value: .language(LanguageSkill(code: code, level: nil)), origin: origin, url: url,
@@ -105,6 +111,20 @@ public struct PageExtractor: Sendable {
             language: document.language)
         if origin == .website { extraction.sitePages = SitePages.links(in: document) }
         return extraction
+    }
+
+    /// What a platform's footer states about the platform itself.
+    static let platformKinds: Set<ClaimKind> = [.legalForm, .legalName, .taxID, .terms, .privacyPolicy, .copyrightYear, .contract, .confidentiality]
+
+    /// Whether a locator passes through a `footer` element.
+    static func isInFooter(_ locator: String) -> Bool {
+        var rest = Substring(locator)
+        while let found = rest.range(of: "/footer") {
+            let after = rest[found.upperBound...]
+            if after.isEmpty || after.first == "/" || after.first == "[" { return true }
+            rest = after
+        }
+        return false
     }
 
     /// Links where sites put their owner's profiles (header, footer, social widgets); a link in

@@ -209,6 +209,24 @@ struct PageExtractorTests {
         #expect(CredentialPatterns.headingRank(of: "/html/body/h7") == nil)
     }
 
+    @Test("a platform's page: its footer and its language are the platform's, not the VA's")
+    func platformBoilerplate() throws {
+        let body = try FixturePaths.data("Fixtures/sample/sites/github.com/mjperez.html")
+        let extractor = PageExtractor(hosts: FixturePageTests.hosts)
+        let onGitHub = extractor.extract(body: body, contentType: "text/html; charset=utf-8", url: "https://github.com/mjperez", origin: .profile)
+        #expect(values(.name, onGitHub) == ["María José Pérez"])
+        for kind in [ClaimKind.legalForm, .terms, .privacyPolicy, .copyrightYear, .language] {
+            #expect(values(kind, onGitHub).isEmpty, "\(kind): \(values(kind, onGitHub))")
+        }
+        // The same bytes as a page of the VA's own: its footer and language count.
+        let ownPage = extractor.extract(body: body, contentType: "text/html; charset=utf-8", url: "https://mjperez.example/", origin: .profile)
+        #expect(values(.legalForm, ownPage) == ["Inc"])
+        #expect(values(.language, ownPage) == ["en"])
+        #expect(PageExtractor.isInFooter("/html/body/div/footer/div/div"))
+        #expect(PageExtractor.isInFooter("/html/body/footer[2]"))
+        #expect(!PageExtractor.isInFooter("/html/body/div/footer-links/p"))
+    }
+
     @Test("survives empty and non-HTML input")
     func emptyInput() {
         let empty = PageExtractor().extract(body: Data(), contentType: nil, url: "https://va.test/", origin: .website)
