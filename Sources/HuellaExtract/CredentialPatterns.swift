@@ -59,8 +59,7 @@ struct CredentialPatterns {
                 guard name.count >= 3, !Self.noise.contains(name.lowercased()) else { continue }
                 let stated = group(2, match, index) ?? group(3, match, index)
                 let issuer = stated.map(Self.strip) ?? Self.issuer(for: name)
-                let key = PersonName.key(name)
-                guard seen.insert(key).inserted else { continue }
+                guard seen.insert(Self.key(name, issuer: issuer)).inserted else { continue }
                 claims.append(index.claim(.credential, .credential(Credential(name: name, issuer: issuer)), at: match.range))
             }
         }
@@ -111,7 +110,7 @@ struct CredentialPatterns {
                 let name = Self.strip(nameBlock.text)
                 guard name.count >= 3, name.count <= 100, !Self.whole(Self.dateLine, name) else { continue }
                 let issuer = rest.first { !Self.whole(Self.dateLine, $0) && $0.count <= 60 } ?? Self.issuer(for: name)
-                guard seen.insert(PersonName.key(name)).inserted else { continue }
+                guard seen.insert(Self.key(name, issuer: issuer)).inserted else { continue }
                 claims.append(
                     Claim(
                         kind: .credential, value: .credential(Credential(name: name, issuer: issuer)), origin: index.origin,
@@ -137,6 +136,20 @@ struct CredentialPatterns {
         let prefix = String(decoding: x[..<end], as: UTF8.self)
         return prefix.isEmpty || prefix == "/html" || prefix == "/html/body" ? nil : prefix + "/"
     }
+
+    /// What tells one credential from another on a page: its name's words, as a name's are
+    /// compared, without the words every credential may carry ("certified", "certificación")
+    /// and its issuer named at its end ("QuickBooks Online ProAdvisor (Intuit)" is "QuickBooks
+    /// Online ProAdvisor"; "Xero Advisor Certification" is "Xero Advisor").
+    static func key(_ name: String, issuer: String?) -> String {
+        var words = PersonName(name).tokens.filter { !noiseWords.contains($0) }
+        let issuerWords = Set(issuer.map { PersonName($0).tokens } ?? [])
+        while words.count > 1, let last = words.last, issuerWords.contains(last) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+    private static let noiseWords: Set<String> = [
+        "certified", "certification", "certificate", "certificacion", "certificado", "certificada",
+    ]
 
     /// 1 to 6 for a block that is an `h1`…`h6` element (its locator's last step), else nil.
     static func headingRank(of locator: String) -> Int? {

@@ -227,6 +227,21 @@ struct PageExtractorTests {
         #expect(!PageExtractor.isInFooter("/html/body/div/footer-links/p"))
     }
 
+    @Test("one credential named twice on a page is one claim")
+    func credentialRepeats() throws {
+        let page = try extractFixture(
+            "Fixtures/tests/extract/pages/wordpress-elementor-es.html", url: "https://dtrevino-asistente.mx/", contentType: "text/html; charset=utf-8")
+        let names = page.claims.compactMap { claim -> String? in
+            if case .credential(let c) = claim.value { return c.name }
+            return nil
+        }
+        #expect(names == ["QuickBooks Online ProAdvisor"])
+        #expect(CredentialPatterns.key("Xero Advisor Certification", issuer: "Xero") == CredentialPatterns.key("Xero Advisor", issuer: nil))
+        #expect(CredentialPatterns.key("QuickBooks Online ProAdvisor (Intuit)", issuer: "Intuit") == "quickbooks online proadvisor")
+        #expect(CredentialPatterns.key("Certificación Google Ads", issuer: "Google") == "google ads")
+        #expect(CredentialPatterns.key("Excel 2016", issuer: nil) != CredentialPatterns.key("Word 2016", issuer: nil))
+    }
+
     @Test("survives empty and non-HTML input")
     func emptyInput() {
         let empty = PageExtractor().extract(body: Data(), contentType: nil, url: "https://va.test/", origin: .website)
