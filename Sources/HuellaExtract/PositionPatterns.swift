@@ -101,9 +101,48 @@ struct PositionPatterns {
         }
         let above = clean(index.blockText(block - 1))
         let twoAbove = clean(index.blockText(block - 2))
+        // "Title · Company" or "Title | Company" on the line above, under a section heading or
+        // another job's description ("Trayectoria", "Employment history"). Under a title, the
+        // line is the company's ("Rose City Law Group · Portland"), and LinkedIn's
+        // "Company · Full-time" is the company alone.
+        if let above, let (left, right) = Self.split(above) {
+            guard let twoAbove, !Self.isSectionHeading(twoAbove), !Self.isProse(twoAbove) else { return (left, right) }
+            return (twoAbove, Self.employmentTypes.contains(right.lowercased()) ? left : above)
+        }
         if let above, let twoAbove { return (twoAbove, above) }
         return (above, nil)
     }
+
+    /// A line cut at its first " · " or " | " into two non-empty parts.
+    private static func split(_ line: String) -> (String, String)? {
+        for separator in [" · ", " | "] {
+            guard let cut = line.range(of: separator) else { continue }
+            let (left, right) = (String(line[..<cut.lowerBound]).trimmingSpaces(), String(line[cut.upperBound...]).trimmingSpaces())
+            return left.isEmpty || right.isEmpty ? nil : (left, right)
+        }
+        return nil
+    }
+
+    /// The kinds of employment LinkedIn writes after the company.
+    static let employmentTypes: Set<String> = [
+        "full-time", "part-time", "self-employed", "freelance", "contract", "internship", "apprenticeship", "seasonal",
+        "jornada completa", "media jornada", "jornada parcial", "autónomo", "autónoma", "contrato por obra", "prácticas", "temporal",
+    ]
+
+    /// A sentence rather than a title: it ends with a full stop, holds a semicolon, or has
+    /// more than eight words.
+    private static func isProse(_ line: String) -> Bool {
+        line.hasSuffix(".") || line.contains(";") || line.split(separator: " ").count > 8
+    }
+
+    /// Headings of a list of jobs.
+    private static func isSectionHeading(_ line: String) -> Bool {
+        sectionHeadings.contains(Folding.fold(line))
+    }
+    private static let sectionHeadings: Set<String> = [
+        "experience", "work experience", "professional experience", "employment history", "work history", "career", "experiencia",
+        "experiencia laboral", "experiencia profesional", "trayectoria", "trayectoria profesional", "historial laboral",
+    ]
 
     private func clean(_ text: String) -> String? {
         let trimmed = text.trimming(" ,·|–-—:()\t")

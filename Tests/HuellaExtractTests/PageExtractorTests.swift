@@ -108,6 +108,25 @@ struct PageExtractorTests {
         #expect(levels == (isDegree ? [.bachelor] : []), "\(sentence)")
     }
 
+    @Test(
+        "a position's title and company from the lines above its dates",
+        arguments: [
+            (["Office Manager", "Alamo Heights Pediatric Associates · Full-time", "Sep 2012 - Dec 2017"], "Office Manager", "Alamo Heights Pediatric Associates"),
+            (["Experiencia", "Auxiliar contable · Despacho Garza Leal", "mar. 2015 – dic. 2018"], "Auxiliar contable", "Despacho Garza Leal"),
+            (["Office Coordinator", "Rose City Law Group · Portland", "June 2014 – March 2016"], "Office Coordinator", "Rose City Law Group · Portland"),
+            (["Handled payroll and invoices for twelve small clients every month.", "Clerk | Acme Ltd", "2014 - 2016"], "Clerk", "Acme Ltd"),
+            (["Executive Assistant", "Brightline Dental", "March 2017 - Present"], "Executive Assistant", "Brightline Dental"),
+        ])
+    func positionLabels(lines: [String], title: String, organization: String) {
+        let page = extract("<html><body><main>" + lines.map { "<p>\($0)</p>" }.joined() + "</main></body></html>")
+        let positions = page.claims.compactMap { claim -> Position? in
+            if case .position(let p) = claim.value { return p }
+            return nil
+        }
+        #expect(positions.map(\.title) == [title])
+        #expect(positions.map(\.organization) == [organization])
+    }
+
     @Test("site pages: navigation, header and footer links to this host whose words or path name a page worth reading")
     func sitePages() {
         let html = """
