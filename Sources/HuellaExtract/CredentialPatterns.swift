@@ -101,6 +101,9 @@ struct CredentialPatterns {
                 let item = Self.item(of: block.locator)
                 if let last = items.last, Self.item(of: last.name.locator) == item, !item.isEmpty {
                     items[items.count - 1].rest.append(block.text)
+                } else if !items.isEmpty, let issuer = Self.labelledIssuer(block.text) {
+                    // "Provider: Intuit" under the name (Upwork) is its issuer, not a credential.
+                    items[items.count - 1].rest.insert(issuer, at: 0)
                 } else {
                     items.append((block, []))
                 }
@@ -150,6 +153,20 @@ struct CredentialPatterns {
     private static let noiseWords: Set<String> = [
         "certified", "certification", "certificate", "certificacion", "certificado", "certificada",
     ]
+
+    /// The issuer a line names after its label ("Provider: Intuit", "Issued by Google Cloud",
+    /// "Emitido por: SEPE"), or nil.
+    static func labelledIssuer(_ line: String) -> String? {
+        let lower = line.lowercased()
+        for label in issuerLabels where lower.hasPrefix(label) {
+            // The label is a word of its own: "Providers we work with" names none.
+            guard let next = lower.dropFirst(label.count).first, next == ":" || next == " " else { continue }
+            let rest = String(line.dropFirst(label.count)).trimming(" :")
+            return rest.isEmpty || rest.count > 60 ? nil : rest
+        }
+        return nil
+    }
+    private static let issuerLabels = ["provider", "issued by", "issuer", "proveedor", "emitido por", "expedido por", "otorgado por"]
 
     /// 1 to 6 for a block that is an `h1`…`h6` element (its locator's last step), else nil.
     static func headingRank(of locator: String) -> Int? {
