@@ -111,12 +111,15 @@ public struct SkillVocabulary: Sendable {
     }
 
     /// Every skill named in a text, with the range (UTF-16) of the first mention of each.
-    func mentions(in text: String) -> [(id: String, range: NSRange)] {
+    /// The skills the text names, each at its first mention that `accept` takes.
+    func mentions(in text: String, where accept: (NSRange) -> Bool = { _ in true }) -> [(id: String, range: NSRange)] {
         let words = Self.words(of: text)
-        return words.folded.withUnsafeBufferPointer { mentions(folded: $0, spans: words.spans) }
+        return words.folded.withUnsafeBufferPointer { mentions(folded: $0, spans: words.spans, accept: accept) }
     }
 
-    private func mentions(folded: UnsafeBufferPointer<UInt8>, spans: [(bytes: Range<Int>, range: NSRange)]) -> [(id: String, range: NSRange)] {
+    private func mentions(
+        folded: UnsafeBufferPointer<UInt8>, spans: [(bytes: Range<Int>, range: NSRange)], accept: (NSRange) -> Bool
+    ) -> [(id: String, range: NSRange)] {
         func word(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[spans[i].bytes]) }
         var found: [(String, NSRange)] = []
         var seen: Set<String> = []
@@ -124,7 +127,11 @@ public struct SkillVocabulary: Sendable {
         func mention(_ id: String, at i: Int, words count: Int) {
             let start = spans[i].range.location
             let last = spans[i + count - 1].range
-            if seen.insert(id).inserted { found.append((id, NSRange(location: start, length: last.location + last.length - start))) }
+            let range = NSRange(location: start, length: last.location + last.length - start)
+            if !seen.contains(id), accept(range) {
+                seen.insert(id)
+                found.append((id, range))
+            }
         }
         var i = 0
         while i < spans.count {
@@ -234,6 +241,35 @@ struct SkillMentions {
     let vocabulary: SkillVocabulary
 
     func claims(in index: TextIndex) -> [Claim] {
-        vocabulary.mentions(in: index.string).map { index.claim(.skill, .text($0.id), at: $0.range) }
+        vocabulary.mentions(in: index.string) { range in
+            !Self.isInAddress(range, of: index.text) && !Self.isSiteCredit(range, of: index.text)
+        }
+        .map { index.claim(.skill, .text($0.id), at: $0.range) }
     }
+
+    /// Whether the mention is part of an e-mail address or a URL ("ana@gmail.com",
+    /// "https://wix.com/…"): the run of text around it without white space holds "@" or "://".
+    static func isInAddress(_ range: NSRange, of text: NSString) -> Bool {
+        func isSpace(_ unit: unichar) -> Bool { unit == 0x20 || unit == 0x0A || unit == 0x09 || unit == 0xA0 }
+        var start = range.location
+        while start > 0, !isSpace(text.character(at: start - 1)), range.location - start < 200 { start -= 1 }
+        var end = range.location + range.length
+        while end < text.length, !isSpace(text.character(at: end)), end - range.location < 200 { end += 1 }
+        let run = text.substring(with: NSRange(location: start, length: end - start))
+        return run.contains("@") || run.contains("://")
+    }
+
+    /// Whether the mention names the tool a site is made with, in its credit line
+    /// ("Powered and secured by Wix", "Funciona gracias a WordPress"): the site builder's
+    /// words, not the VA's skill.
+    static func isSiteCredit(_ range: NSRange, of text: NSString) -> Bool {
+        let from = max(0, range.location - 32)
+        let before = text.substring(with: NSRange(location: from, length: range.location - from)).lowercased()
+        let trimmed = before.hasSuffix(" ") ? String(before.dropLast()) : before
+        return creditWords.contains { trimmed.hasSuffix($0) }
+    }
+    private static let creditWords = [
+        "powered by", "powered and secured by", "funciona gracias a", "con la tecnología de", "con tecnología de", "sitio creado con",
+        "site created with", "website created with", "proudly created with",
+    ]
 }

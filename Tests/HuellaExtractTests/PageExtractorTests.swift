@@ -266,6 +266,22 @@ struct PageExtractorTests {
         #expect(CredentialPatterns.key("Excel 2016", issuer: nil) != CredentialPatterns.key("Word 2016", issuer: nil))
     }
 
+    @Test("a skill named in an address or in the site builder's credit is not the VA's")
+    func skillMentionsInAddressesAndCredits() {
+        let vocabulary = FixturePageTests.vocabulary
+        let page = PageExtractor(vocabulary: vocabulary).extract(
+            body: Data(
+                """
+                <html><body><p>Escríbeme a ana.ruiz@gmail.com o visita https://canva.com/ana</p>
+                <footer><p>© 2025 Ana Ruiz. Powered and secured by Wix</p></footer></body></html>
+                """.utf8), contentType: "text/html; charset=utf-8", url: "https://anaruiz.example/", origin: .website)
+        #expect(values(.skill, page).isEmpty, "\(values(.skill, page))")
+        let plain = PageExtractor(vocabulary: vocabulary).extract(
+            body: Data("<html><body><p>I manage Gmail inboxes, build Wix sites and design in Canva (G Suite/Gmail).</p></body></html>".utf8),
+            contentType: "text/html; charset=utf-8", url: "https://anaruiz.example/", origin: .website)
+        #expect(Set(values(.skill, plain)).isSuperset(of: ["gmail", "wix", "canva"]), "\(values(.skill, plain))")
+    }
+
     @Test("survives empty and non-HTML input")
     func emptyInput() {
         let empty = PageExtractor().extract(body: Data(), contentType: nil, url: "https://va.test/", origin: .website)
