@@ -63,7 +63,28 @@ struct CredentialPatterns {
                 claims.append(index.claim(.credential, .credential(Credential(name: name, issuer: issuer)), at: match.range))
             }
         }
-        return claims + sectionClaims(in: index, skipping: seen)
+        return Self.withoutFragments(claims + sectionClaims(in: index, skipping: seen))
+    }
+
+    /// The credentials, less those whose name is a run of another's words on the same line:
+    /// "QuickBooks" and "Certified User" beside "QuickBooks Certified User" are pieces of it
+    /// that shorter patterns found.
+    static func withoutFragments(_ claims: [Claim]) -> [Claim] {
+        let words: [[String]] = claims.map { claim in
+            if case .credential(let c) = claim.value { return PersonName(c.name).tokens }
+            return []
+        }
+        return claims.indices.filter { i in
+            !claims.indices.contains { j in
+                j != i && claims[j].locator == claims[i].locator && words[j].count > words[i].count && !words[i].isEmpty
+                    && Self.holdsRun(words[j], of: words[i])
+            }
+        }.map { claims[$0] }
+    }
+
+    /// Whether `run` appears in `words` as consecutive words.
+    private static func holdsRun(_ words: [String], of run: [String]) -> Bool {
+        (0...(words.count - run.count)).contains { start in words[start..<(start + run.count)].elementsEqual(run) }
     }
 
     private static let heading = Patterns.compile(

@@ -223,6 +223,15 @@ struct PageExtractorTests {
         #expect(CredentialPatterns.commonAncestor("/html/body/main/section[3]/h2", "/html/body/main/section[3]/ul/li[1]/h3") == "/html/body/main/section[3]/")
         #expect(CredentialPatterns.commonAncestor("/html/body/div[1]/h2", "/html/body/div[10]/p") == nil)
         #expect(CredentialPatterns.commonAncestor("Certifications.csv#row=2", "Certifications.csv#row=3") == nil)
+        // The Upwork fixture: one certificate, read whole, with its provider as issuer; no pieces of it.
+        let upwork = PageExtractor(vocabulary: FixturePageTests.vocabulary, hosts: FixturePageTests.hosts).extract(
+            body: try FixturePaths.data("Fixtures/tests/extract/pages/upwork-en.html"), contentType: "text/html; charset=utf-8",
+            url: "https://www.upwork.com/freelancers/~01f3a9c27d84be6150", origin: .profile)
+        let upworkCredentials = upwork.claims.compactMap { claim -> Credential? in
+            if case .credential(let c) = claim.value { return c }
+            return nil
+        }
+        #expect(upworkCredentials == [Credential(name: "QuickBooks Certified User", issuer: "Intuit")])
         #expect(CredentialPatterns.labelledIssuer("Provider: Intuit") == "Intuit")
         #expect(CredentialPatterns.labelledIssuer("Issued by Google Cloud") == "Google Cloud")
         #expect(CredentialPatterns.labelledIssuer("Emitido por: SEPE") == "SEPE")
