@@ -62,9 +62,10 @@ struct EducationPatterns {
         "\\b(" + abbreviations.map(\.0).joined(separator: "|") + ")", caseSensitive: true)
     /// After each character of the field, the end is looked for only where it can be: not
     /// between two letters (`(?!\p{L})|(?<=[&' -])` is that test, cheaper than the end's),
-    /// and before one of the end's first characters (`(?=[,().;·|afpeuid\d]|$)`).
+    /// and before one of the end's first characters (`(?=[,().;·|afpeuid\d\-–—]|$)`). A dash
+    /// between spaces ends it too ("Gestión Administrativa - Servicio Nacional de Aprendizaje").
     static let field = Patterns.compile(
-        #"^\s*(?:\(BS\)|\(BA\)|- ?BA|- ?BS)?\s*(?:,|in|en|of|de|-)?\s+([\p{L}][\p{L}&' -]{2,70}?)(?:(?!\p{L})|(?<=[&' -]))(?=\s*(?=[,().;·|afpeuid\d]|$)(?:,|\(|\)|\.|;|·|\||\bat\b|\bfrom\b|\bpor\b|\ben la\b|\ben el\b|\bUniversi|\bInstitut|\bde la Universidad|\d|$))"#)
+        #"^\s*(?:\(BS\)|\(BA\)|- ?BA|- ?BS)?\s*(?:,|in|en|of|de|-)?\s+([\p{L}][\p{L}&' -]{2,70}?)(?:(?!\p{L})|(?<=[&' -]))(?=\s*(?=[,().;·|afpeuid\d\-–—]|$)(?:,|\(|\)|\.|;|·|\||[\-–—]\s|\bat\b|\bfrom\b|\bpor\b|\ben la\b|\ben el\b|\bUniversi|\bInstitut|\bde la Universidad|\d|$))"#)
     static let institution = Patterns.compile(
         #"\b(?:(?:Universidad|Universitat|Instituto|Escuela|Tecnol[oó]gico|Polit[eé]cnico|Centro Universitario)(?:\s+(?:de|del|la|las|los|y|e|[\p{Lu}][\p{L}.'-]*))+|(?:[\p{Lu}][\p{L}.'-]+\s+){0,4}(?:University|College|Institute|Polytechnic)(?:\s+(?:of|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'-]*(?:\s+(?:[\p{Lu}][\p{L}.'-]*|of|the|at))*)?|UNED|UNAM|ITESM|UBA|UNMSM|UANL|IPN|UDG|SENA|ITESO)\b"#,
         caseSensitive: true)

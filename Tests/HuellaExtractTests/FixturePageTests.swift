@@ -106,7 +106,8 @@ struct FixturePageTests {
             case ("start", .position(let p)): ok = sameDate(p.start, want)
             case ("end", .position(let p)): ok = want == "present" ? p.current : sameDate(p.end, want)
             case ("level", .degree(let d)): ok = d.level?.rawValue == want
-            case ("field", .degree(let d)): ok = contains(d.field, want) || contains(d.name, want)
+            case ("field", .degree(let d)): ok = same(d.field, want)
+            case ("name", .degree(let d)): ok = same(d.name, want)
             case ("institution", .degree(let d)): ok = contains(d.institution, want) || contains(want, d.institution ?? "\u{0}")
             case ("status", .degree(let d)): ok = d.status.rawValue == want
             case ("year", .degree(let d)): ok = d.year.map(String.init) == want
