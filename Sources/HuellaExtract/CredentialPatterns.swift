@@ -84,7 +84,8 @@ struct CredentialPatterns {
 
     /// Whether `run` appears in `words` as consecutive words.
     private static func holdsRun(_ words: [String], of run: [String]) -> Bool {
-        (0...(words.count - run.count)).contains { start in words[start..<(start + run.count)].elementsEqual(run) }
+        guard !run.isEmpty, run.count <= words.count else { return false }
+        return (0...(words.count - run.count)).contains { start in words[start..<(start + run.count)].elementsEqual(run) }
     }
 
     private static let heading = Patterns.compile(

@@ -110,8 +110,8 @@ public struct SkillVocabulary: Sendable {
         skills.first { $0.id == id }.map { english ? $0.en : $0.es }
     }
 
-    /// Every skill named in a text, with the range (UTF-16) of the first mention of each.
-    /// The skills the text names, each at its first mention that `accept` takes.
+    /// Every skill named in a text, with the range (UTF-16) of the first mention of each that
+    /// `accept` takes (a later mention stands for one it refuses).
     func mentions(in text: String, where accept: (NSRange) -> Bool = { _ in true }) -> [(id: String, range: NSRange)] {
         let words = Self.words(of: text)
         return words.folded.withUnsafeBufferPointer { mentions(folded: $0, spans: words.spans, accept: accept) }
@@ -123,7 +123,7 @@ public struct SkillVocabulary: Sendable {
         func word(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[spans[i].bytes]) }
         var found: [(String, NSRange)] = []
         var seen: Set<String> = []
-        // The phrase of `count` words from word `i` names the skill: its first mention counts.
+        // The phrase of `count` words from word `i` names the skill: its first accepted mention counts.
         func mention(_ id: String, at i: Int, words count: Int) {
             let start = spans[i].range.location
             let last = spans[i + count - 1].range
