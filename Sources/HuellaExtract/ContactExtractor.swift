@@ -7,7 +7,8 @@ import HuellaCore
 struct ContactExtractor {
     let origin: ClaimOrigin
 
-    static let email = Patterns.compile(#"(?<![\w.+-])([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})(?![\w-])"#)
+    /// Not after an "@": "@ana@mastodon.social" is a fediverse handle, not an address.
+    static let email = Patterns.compile(#"(?<![\w.+@-])([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})(?![\w-])"#)
     /// An address is the run of its characters around the "@". Any character outside ASCII
     /// counts too: the case-insensitive classes hold a few ("ſ", the Kelvin sign).
     static let emailWindow = KeywordWindow(
