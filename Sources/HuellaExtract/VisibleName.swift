@@ -16,8 +16,9 @@ struct VisibleName {
         "bienvenida", "bienvenido", "hola", "hello", "contact", "contacto", "blog", "shop", "tienda", "the", "mi", "my",
         "your", "tu", "ltd", "llc", "inc", "limited", "profile", "perfil", "linkedin", "upwork", "github", "about.me",
         "freelancer", "freelance", "bookkeeping", "marketing", "digital", "en", "in", "at", "for", "para", "and",
-        // A greeting or a self-introduction ("Hi, I'm Jordan."), not the name itself.
-        "i'm", "i’m", "im", "i", "am", "hi", "hey", "soy", "llamo", "name", "nombre",
+        // A greeting or a self-introduction ("Hi, I'm Jordan.", "I am Jordan"), not the name
+        // itself. (Not "i": "María I. Gómez" has an initial.)
+        "i'm", "i’m", "im", "am", "hi", "hey", "soy", "llamo", "name", "nombre",
     ]
     private static let particles: Set<String> = ["de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "le", "o'"]
 

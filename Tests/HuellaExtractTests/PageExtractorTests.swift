@@ -291,6 +291,17 @@ struct PageExtractorTests {
         #expect(Set(values(.skill, plain)).isSuperset(of: ["gmail", "wix", "canva"]), "\(values(.skill, plain))")
     }
 
+    @Test(
+        "a page's heading is a name when it reads as one, not a greeting",
+        arguments: [
+            ("María I. Gómez", "María I. Gómez"), ("Hi, I'm Jordan Reyes", nil), ("I am Jordan Reyes", nil),
+            ("Hola, soy Ana Ruiz", nil), ("Jordan Reyes | Virtual Assistant", "Jordan Reyes"),
+        ] as [(String, String?)])
+    func headingNames(heading: String, name: String?) {
+        let page = extract("<html><body><h1>\(heading)</h1></body></html>")
+        #expect(values(.name, page) == (name.map { [$0] } ?? []), "\(heading)")
+    }
+
     @Test("survives empty and non-HTML input")
     func emptyInput() {
         let empty = PageExtractor().extract(body: Data(), contentType: nil, url: "https://va.test/", origin: .website)
