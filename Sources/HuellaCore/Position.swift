@@ -76,4 +76,8 @@ public struct Credential: Sendable, Hashable, Codable {
         self.name = name
         self.issuer = issuer
     }
+
+    /// Words any credential's name may carry ("Certified", "Certificación"), folded: names
+    /// are compared without them, in extraction and in the rules.
+    public static let genericWords: Set<String> = ["certified", "certification", "certificacion", "certificado", "certificada"]
 }

@@ -118,9 +118,10 @@ struct CredentialPatterns {
             var items: [(name: TextBlock, rest: [String])] = []
             while j < index.blocks.count, !Self.isHeading(Self.anyHeading, j, index), !Self.isHeading(Self.heading, j, index) {
                 let block = index.blocks[j]
-                if let rank, let other = Self.headingRank(of: block.locator), other <= rank { break }
-                if let container, !block.locator.hasPrefix(container) { break }
-                let item = Self.item(of: block.locator)
+                let locator = block.locator  // an XPath worked out by the document: read once
+                if let rank, let other = Self.headingRank(of: locator), other <= rank { break }
+                if let container, !locator.hasPrefix(container) { break }
+                let item = Self.item(of: locator)
                 if let last = items.last, Self.item(of: last.name.locator) == item, !item.isEmpty {
                     items[items.count - 1].rest.append(block.text)
                 } else if !items.isEmpty, let issuer = Self.labelledIssuer(block.text) {
@@ -167,14 +168,11 @@ struct CredentialPatterns {
     /// and its issuer named at its end ("QuickBooks Online ProAdvisor (Intuit)" is "QuickBooks
     /// Online ProAdvisor"; "Xero Advisor Certification" is "Xero Advisor").
     static func key(_ name: String, issuer: String?) -> String {
-        var words = PersonName(name).tokens.filter { !noiseWords.contains($0) }
+        var words = PersonName(name).tokens.filter { !Credential.genericWords.contains($0) }
         let issuerWords = Set(issuer.map { PersonName($0).tokens } ?? [])
         while words.count > 1, let last = words.last, issuerWords.contains(last) { words.removeLast() }
         return words.joined(separator: " ")
     }
-    private static let noiseWords: Set<String> = [
-        "certified", "certification", "certificate", "certificacion", "certificado", "certificada",
-    ]
 
     /// The issuer a line names after its label ("Provider: Intuit", "Issued by Google Cloud",
     /// "Emitido por: SEPE"), or nil.

@@ -15,17 +15,11 @@ struct ExperiencePatterns {
     /// Only that word followed by "experien", "experti" or "trayectoria" opens a window: the
     /// "año" of a Spanish date does not, nor a page's every "experience".
     static let yearsWindow = KeywordWindow(keywords: ["year", "yr", "año", "ano"], before: 32, after: 36) { line, at in
-        let end = min(line.endIndex, at + 120)  // 36 UTF-16 units are at most 108 bytes, past the word's own
-        return experienceWords.contains { word in
-            var i = at + 2
-            while i + word.count <= end {
-                if line[i] == word[0] && line[i..<(i + word.count)].elementsEqual(word) { return true }
-                i += 1
-            }
-            return false
-        }
+        // 36 UTF-16 units are at most 108 bytes, past the word's own.
+        let after = line[min(line.endIndex, at + 2)..<min(line.endIndex, at + 120)]
+        return after.withUnsafeBufferPointer { experienceWords.occurs(in: $0) }
     }
-    private static let experienceWords = ["experien", "experti", "trayectoria"].map { Array($0.utf8) }
+    private static let experienceWords = ASCIINeedles(["experien", "experti", "trayectoria"])
     static let decade = Patterns.compile(
         #"\b(?:over |more than |nearly |almost |m[aá]s de |casi )?(a|one|two|una|dos)\s+(?:decades?|d[eé]cadas?)\s+(?:of\s+|de\s+)?(?:experience|experiencia|trayectoria)"#)
     static let since = Patterns.compile(

@@ -113,8 +113,14 @@ public struct PageExtractor: Sendable {
         return extraction
     }
 
+    /// A phone's last nine digits: the one number written with and without its country code
+    /// ("07700 900412", "+44 7700 900412") has one key.
+    private static func phoneKey(_ phone: String) -> String {
+        String(phone.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.suffix(9).map { Character(Unicode.Scalar($0)) })
+    }
+
     /// What a platform's footer states about the platform itself.
-    static let platformKinds: Set<ClaimKind> = [.legalForm, .legalName, .taxID, .terms, .privacyPolicy, .copyrightYear, .contract, .confidentiality]
+    private static let platformKinds: Set<ClaimKind> = [.legalForm, .legalName, .taxID, .terms, .privacyPolicy, .copyrightYear, .contract, .confidentiality]
 
     /// Whether a locator passes through a `footer` element.
     static func isInFooter(_ locator: String) -> Bool {
@@ -157,8 +163,7 @@ public struct PageExtractor: Sendable {
             let value: String
             switch claim.value {
             case .text(let t) where claim.kind == .name || claim.kind == .legalName: value = PersonName.key(t)
-            // A number written with and without its country code ("07700 900412", "+44 7700 900412").
-            case .text(let t) where claim.kind == .phone: value = String(t.unicodeScalars.filter { ("0"..."9").contains($0) }.suffix(9).map(Character.init))
+            case .text(let t) where claim.kind == .phone: value = Self.phoneKey(t)
             case .text(let t): value = PersonName.textKey(t)
             case .number(let n): value = String(n)
             default: value = String(decoding: claim.value.text.lowercasedUTF8, as: UTF8.self)

@@ -124,7 +124,7 @@ struct PositionPatterns {
     }
 
     /// The kinds of employment LinkedIn writes after the company.
-    static let employmentTypes: Set<String> = [
+    private static let employmentTypes: Set<String> = [
         "full-time", "part-time", "self-employed", "freelance", "contract", "internship", "apprenticeship", "seasonal",
         "jornada completa", "media jornada", "jornada parcial", "autónomo", "autónoma", "contrato por obra", "prácticas", "temporal",
     ]

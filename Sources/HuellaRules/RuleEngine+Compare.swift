@@ -127,9 +127,8 @@ enum CredentialMatch {
     /// Most words of the shorter name appear in the longer one; a word may be shortened
     /// ("Admin" for "Administrator").
     static func same(_ a: String, _ b: String) -> Bool {
-        let noise: Set<String> = ["certified", "certification", "certificacion", "certificado", "certificada"]
-        let x = PersonName(a).tokens.filter { !noise.contains($0) }
-        let y = PersonName(b).tokens.filter { !noise.contains($0) }
+        let x = PersonName(a).tokens.filter { !Credential.genericWords.contains($0) }
+        let y = PersonName(b).tokens.filter { !Credential.genericWords.contains($0) }
         guard !x.isEmpty, !y.isEmpty else { return false }
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         let shared = short.filter { word in long.contains { $0 == word || (word.count >= 3 && $0.hasPrefix(word)) || ($0.count >= 3 && word.hasPrefix($0)) } }
