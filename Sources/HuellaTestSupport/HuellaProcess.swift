@@ -5,6 +5,9 @@ public struct HuellaRun: Sendable {
     public var status: Int32
     public var stdout: Data
     public var stderr: String
+    /// The state directory the run was given (`XDG_STATE_HOME`), already removed unless the
+    /// test chose it.
+    public var stateHome: String
 
     public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
 
@@ -16,9 +19,11 @@ public struct HuellaRun: Sendable {
         process.executableURL = URL(fileURLWithPath: FixturePaths.huellaBinary)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        // Each run gets a state directory of its own unless the test chooses one.
+        // Each run gets a state directory of its own, removed after it, unless the test
+        // chooses one.
+        let state = try TemporaryDirectory()
         var env = ProcessInfo.processInfo.environment
-        env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("huella-state-\(UUID().uuidString)").path
+        env["XDG_STATE_HOME"] = state.path
         process.environment = env.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
@@ -33,8 +38,10 @@ public struct HuellaRun: Sendable {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errData.isSet { Thread.sleep(forTimeInterval: 0.005) }
+        withExtendedLifetime(state) {}
         return HuellaRun(
-            status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData.value, as: UTF8.self))
+            status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData.value, as: UTF8.self),
+            stateHome: process.environment?["XDG_STATE_HOME"] ?? state.path)
     }
 }
 
@@ -49,24 +56,38 @@ private final class LockedData: @unchecked Sendable {
 }
 
 /// A `huella` process left running, to be waited for or killed.
+///
+/// `@unchecked Sendable` invariant: `process` and `state` are set in `init` only; `Process`
+/// may be waited for and signalled from any thread.
 public final class HuellaProcessHandle: @unchecked Sendable {
     private let process: Process
+    /// Its state directory, removed when the handle goes away.
+    private let state: TemporaryDirectory
 
     public static func start(_ arguments: [String]) throws -> HuellaProcessHandle {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: FixturePaths.huellaBinary)
         process.arguments = arguments
+        let state = try TemporaryDirectory()
         var env = ProcessInfo.processInfo.environment
-        env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("huella-state-\(UUID().uuidString)").path
+        env["XDG_STATE_HOME"] = state.path
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        return HuellaProcessHandle(process: process)
+        return HuellaProcessHandle(process: process, state: state)
     }
 
-    private init(process: Process) { self.process = process }
+    private init(process: Process, state: TemporaryDirectory) {
+        self.process = process
+        self.state = state
+    }
+
+    deinit {
+        // The directory goes with the handle: make sure nothing still writes in it.
+        if process.isRunning { kill() }
+    }
 
     /// Waits for the process and returns its exit status.
     public func wait() -> Int32 {

@@ -49,6 +49,8 @@ struct AuditEndToEndTests {
         // robots.txt is asked once per host (6 hosts), however many pages come from it.
         #expect(server.requests().filter { $0.path == "/robots.txt" }.count == 6)
         #expect(requests.filter { $0.scheme == "http" }.map(\.host) == ["sarahthompsonva.com"])
+        // The run kept its history in its own state directory, which the tests remove.
+        #expect(!run.stateHome.isEmpty && !FileManager.default.fileExists(atPath: run.stateHome))
     }
 
     @Test("audits a URL list, discovering profiles from the websites")
