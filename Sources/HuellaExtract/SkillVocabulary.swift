@@ -72,19 +72,30 @@ public struct SkillVocabulary: Sendable {
             return hash
         }
 
-        /// Where in `lists` the phrases starting with the word are, if any start with it.
-        func entry(startingWith word: UnsafeBufferPointer<UInt8>) -> Int? {
+        /// Calls `body` with the table's arrays opened once (a page asks for every word).
+        func withTables<R>(_ body: (Tables) -> R) -> R {
             slots.withUnsafeBufferPointer { slots in
                 bytes.withUnsafeBufferPointer { bytes in
-                    var slot = Int(Self.hash(word) & UInt64(slots.count - 1))
-                    while slots[slot] >= 0 {
-                        let entry = Int(slots[slot])
-                        let range = bounds[entry]
-                        if range.count == word.count && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(word) { return entry }
-                        slot = (slot + 1) & (slots.count - 1)
-                    }
-                    return nil
+                    bounds.withUnsafeBufferPointer { bounds in body(Tables(slots: slots, bytes: bytes, bounds: bounds)) }
                 }
+            }
+        }
+
+        struct Tables {
+            let slots: UnsafeBufferPointer<Int32>
+            let bytes: UnsafeBufferPointer<UInt8>
+            let bounds: UnsafeBufferPointer<Range<Int>>
+
+            /// Where in `lists` the phrases starting with the word are, if any start with it.
+            func entry(startingWith word: UnsafeBufferPointer<UInt8>) -> Int? {
+                var slot = Int(FirstWords.hash(word) & UInt64(slots.count - 1))
+                while slots[slot] >= 0 {
+                    let entry = Int(slots[slot])
+                    let range = bounds[entry]
+                    if range.count == word.count && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(word) { return entry }
+                    slot = (slot + 1) & (slots.count - 1)
+                }
+                return nil
             }
         }
     }
@@ -133,18 +144,10 @@ public struct SkillVocabulary: Sendable {
                 found.append((id, range))
             }
         }
-        var i = 0
-        while i < spans.count {
-            var advanced = 1
-            if let firstWords {
-                // The first word is the table's key; the phrase's other words are compared as bytes.
-                for phrase in firstWords.entry(startingWith: word(i)).map({ firstWords.lists[$0] }) ?? [] where i + phrase.tokens.count <= spans.count {
-                    guard (1..<phrase.tokens.count).allSatisfy({ phrase.tokens[$0].elementsEqual(word(i + $0)) }) else { continue }
-                    mention(phrase.id, at: i, words: phrase.tokens.count)
-                    advanced = phrase.tokens.count
-                    break
-                }
-            } else {
+        guard let firstWords else {
+            var i = 0
+            while i < spans.count {
+                var advanced = 1
                 for phrase in phrases[String(decoding: word(i), as: UTF8.self)] ?? [] where i + phrase.tokens.count <= spans.count {
                     guard (1..<phrase.tokens.count).allSatisfy({ phrase.tokens[$0] == String(decoding: word(i + $0), as: UTF8.self) })
                     else { continue }
@@ -152,8 +155,25 @@ public struct SkillVocabulary: Sendable {
                     advanced = phrase.tokens.count
                     break
                 }
+                i += advanced
             }
-            i += advanced
+            return found
+        }
+        // The first word is the table's key; the phrase's other words are compared as bytes.
+        firstWords.withTables { table in
+            var i = 0
+            while i < spans.count {
+                var advanced = 1
+                if let entry = table.entry(startingWith: word(i)) {
+                    for phrase in firstWords.lists[entry] where i + phrase.tokens.count <= spans.count {
+                        guard (1..<phrase.tokens.count).allSatisfy({ phrase.tokens[$0].elementsEqual(word(i + $0)) }) else { continue }
+                        mention(phrase.id, at: i, words: phrase.tokens.count)
+                        advanced = phrase.tokens.count
+                        break
+                    }
+                }
+                i += advanced
+            }
         }
         return found
     }
@@ -241,35 +261,51 @@ struct SkillMentions {
     let vocabulary: SkillVocabulary
 
     func claims(in index: TextIndex) -> [Claim] {
-        vocabulary.mentions(in: index.string) { range in
-            !Self.isInAddress(range, of: index.text) && !Self.isSiteCredit(range, of: index.text)
+        index.withUTF16 { units in
+            vocabulary.mentions(in: index.string) { range in
+                !Self.isInAddress(range, of: units) && !Self.isSiteCredit(range, of: units)
+            }
         }
         .map { index.claim(.skill, .text($0.id), at: $0.range) }
     }
 
     /// Whether the mention is part of an e-mail address or a URL ("ana@gmail.com",
-    /// "https://wix.com/…"): the run of text around it without white space holds "@" or "://".
-    static func isInAddress(_ range: NSRange, of text: NSString) -> Bool {
-        func isSpace(_ unit: unichar) -> Bool { unit == 0x20 || unit == 0x0A || unit == 0x09 || unit == 0xA0 }
+    /// "https://wix.com/…"): the run of text around it without white space (up to 200
+    /// UTF-16 units either side) holds "@" or "://".
+    static func isInAddress(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
+        func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x0A || unit == 0x09 || unit == 0xA0 }
         var start = range.location
-        while start > 0, !isSpace(text.character(at: start - 1)), range.location - start < 200 { start -= 1 }
+        while start > 0, !isSpace(units[start - 1]), range.location - start < 200 { start -= 1 }
         var end = range.location + range.length
-        while end < text.length, !isSpace(text.character(at: end)), end - range.location < 200 { end += 1 }
-        let run = text.substring(with: NSRange(location: start, length: end - start))
-        return run.contains("@") || run.contains("://")
+        while end < units.count, !isSpace(units[end]), end - range.location < 200 { end += 1 }
+        for i in start..<end {
+            if units[i] == 0x40 { return true }  // "@"
+            if units[i] == 0x3A, i + 2 < end, units[i + 1] == 0x2F, units[i + 2] == 0x2F { return true }  // "://"
+        }
+        return false
     }
 
     /// Whether the mention names the tool a site is made with, in its credit line
     /// ("Powered and secured by Wix", "Funciona gracias a WordPress"): the site builder's
-    /// words, not the VA's skill.
-    static func isSiteCredit(_ range: NSRange, of text: NSString) -> Bool {
+    /// words, not the VA's skill. The 32 UTF-16 units before the mention, a space at their end
+    /// aside, end with a credit phrase (ASCII and Latin-1 letters in any case).
+    static func isSiteCredit(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
         let from = max(0, range.location - 32)
-        let before = text.substring(with: NSRange(location: from, length: range.location - from)).lowercased()
-        let trimmed = before.hasSuffix(" ") ? String(before.dropLast()) : before
-        return creditWords.contains { trimmed.hasSuffix($0) }
+        var end = range.location
+        if end > from && units[end - 1] == 0x20 { end -= 1 }
+        return creditWords.contains { word in
+            guard end - from >= word.count else { return false }
+            return zip(units[(end - word.count)..<end], word).allSatisfy { Self.lowered($0) == $1 }
+        }
     }
-    private static let creditWords = [
+
+    /// A UTF-16 unit in lower case, for ASCII and Latin-1 letters.
+    private static func lowered(_ unit: UInt16) -> UInt16 {
+        (0x41...0x5A).contains(unit) || ((0xC0...0xDE).contains(unit) && unit != 0xD7) ? unit + 0x20 : unit
+    }
+
+    private static let creditWords: [[UInt16]] = [
         "powered by", "powered and secured by", "funciona gracias a", "con la tecnología de", "con tecnología de", "sitio creado con",
         "site created with", "website created with", "proudly created with",
-    ]
+    ].map { Array($0.utf16) }
 }

@@ -220,6 +220,11 @@ struct TextIndex {
         return NSRange(location: starts[i], length: utf16Length(ofBlock: i))
     }
 
+    /// Calls `body` with the page's text as UTF-16 units, the coordinates of every range here.
+    func withUTF16<R>(_ body: (UnsafeBufferPointer<UInt16>) -> R) -> R {
+        utf16.withUnsafeBufferPointer(body)
+    }
+
     func locator(at offset: Int) -> String {
         blocks.isEmpty ? "" : blocks[blockIndex(at: offset)].locator
     }
