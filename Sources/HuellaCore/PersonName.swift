@@ -45,12 +45,47 @@ public struct PersonName: Sendable, Hashable {
     /// phone, address or id written with other case, accents or punctuation has the same
     /// key ("+34 612 345 678" and "+34612345678"), two that differ in a digit do not.
     public static func textKey(_ text: String) -> String {
+        if let key = asciiTextKey(text) { return key }
         var key: [UInt8] = []
         words(of: text, keepingDigits: true) { word in
             if !key.isEmpty { key.append(0x20) }
             key.append(contentsOf: word)
         }
         return String(decoding: key, as: UTF8.self)
+    }
+
+    /// `textKey` of an ASCII text, in one loop over its bytes (skill ids, URLs and phone
+    /// numbers are most of a page's repeated claims); nil for any other text.
+    private static func asciiTextKey(_ text: String) -> String? {
+        var text = text
+        var ascii = true
+        let key = text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var inWord = false
+                for byte in bytes {
+                    guard byte < 0x80 else {
+                        ascii = false
+                        return 0
+                    }
+                    if byte == 0x27 || byte == 0x60 { continue }  // O'Connor → oconnor
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) else {
+                        inWord = false
+                        continue
+                    }
+                    if !inWord && count > 0 {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    out[count] = lower
+                    count += 1
+                    inWord = true
+                }
+                return count
+            }
+        }
+        return ascii ? key : nil
     }
 
     /// Calls `body` with the UTF-8 of each word kept, in order: words of letters without the

@@ -177,7 +177,9 @@ struct JSONLDExtractor {
 
         /// JSON Pointer escaping (RFC 6901).
         static func escape(_ key: String) -> String {
-            key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            // Most keys have neither character: Foundation's replacing is dear for nothing.
+            guard key.utf8.contains(where: { $0 == 0x7E || $0 == 0x2F }) else { return key }
+            return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
         }
     }
 }

@@ -53,8 +53,10 @@ public enum JSONValue: Sendable, Hashable, Decodable {
 
     /// The `@type` values of an object, without schema.org prefixes.
     var types: [String] {
-        (self["@type"]?.list ?? []).compactMap(\.string).map {
-            $0.replacingOccurrences(of: "http://schema.org/", with: "")
+        (self["@type"]?.list ?? []).compactMap(\.string).map { type in
+            // A type without ":" holds no URL to strip (most are "Person", "PostalAddress").
+            guard type.utf8.contains(0x3A) else { return type }
+            return type.replacingOccurrences(of: "http://schema.org/", with: "")
                 .replacingOccurrences(of: "https://schema.org/", with: "")
         }
     }
