@@ -415,6 +415,15 @@ struct FastPathTests {
         #expect(PersonName.textKey("Lucía.Ortega2@Ortega-VA.es") == "lucia ortega2 ortega va es")
         #expect(PersonName.textKey("Non-Disclosure Agreement de la Sra. O'Neil") == "non disclosure agreement de la sra oneil")
         #expect(PersonName.textKey("B-1234567-4") != PersonName.textKey("B-1234567-5"))
+        // ASCII text takes a loop of its own: with a word past ASCII added (the general walk),
+        // the key is the same with that word after it.
+        let ascii = (Self.pageBlocks().flatMap { $0.map(\.text) } + ["a'b `c` 12-34 O'Neil", "--", "", "Mx. X_Y-Z"])
+            .filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        #expect(ascii.count > 100)
+        for text in ascii {
+            let key = PersonName.textKey(text)
+            #expect(PersonName.textKey(text + " é") == (key.isEmpty ? "e" : key + " e"), "\(text)")
+        }
     }
 
     static func referenceName(_ text: String) -> [String] {
