@@ -19,9 +19,10 @@ python3 "$root/benchmarks/make_pages.py" "$root" "$work/all"
 mkdir "$work/pages"
 cp $(ls "$work"/all/*.html | head -20) "$work/pages/"
 # This valgrind cannot read the DWARF 5 debug information Swift writes; symbols are enough.
+# The copy finds the skills vocabulary and profile hosts through HUELLA_HOME.
 strip --strip-debug -o "$work/huella-bench" "$root/.build/release/huella-bench"
 for rounds in 1 2; do
-  SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$work/cg.$rounds" "$work/huella-bench" extract "$work/pages" $rounds >/dev/null 2>&1 &
+  HUELLA_HOME="$root" SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$work/cg.$rounds" "$work/huella-bench" extract "$work/pages" $rounds >/dev/null 2>&1 &
 done
 wait
 for rounds in 1 2; do callgrind_annotate --inclusive=yes "$work/cg.$rounds" > "$work/cg.$rounds.txt" 2>/dev/null; done

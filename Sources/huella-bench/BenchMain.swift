@@ -26,6 +26,23 @@ enum BenchMain {
         }
     }
 
+    /// The extractor `huella` runs, with the shipped skills vocabulary and profile hosts. A
+    /// bench without them would measure (and compare) less than huella does: a copy of the
+    /// binary outside the build tree finds them through `HUELLA_HOME`, or stops here.
+    static func shippedExtractor() -> PageExtractor {
+        func stop(_ problem: String) -> Never {
+            FileHandle.standardError.write(Data("huella-bench: \(problem) (set HUELLA_HOME to the checkout)\n".utf8))
+            exit(3)
+        }
+        let (vocabulary, problem) = HuellaResources.skillVocabulary()
+        if let problem { stop(problem) }
+        do {
+            return PageExtractor(vocabulary: vocabulary, hosts: try HuellaResources.profileHosts())
+        } catch {
+            stop("\(error)")
+        }
+    }
+
     /// Extraction throughput over a folder of pages, next to a plain libxml2 parse of the same pages.
     static func extract(_ args: [String]) {
         guard let dir = args.first else { exit(2) }
@@ -33,9 +50,7 @@ enum BenchMain {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".html") }.sorted()
         let pages = files.compactMap { FileManager.default.contents(atPath: "\(dir)/\($0)") }
         let bytes = pages.reduce(0) { $0 + $1.count }
-        let (vocabulary, _) = HuellaResources.skillVocabulary()
-        let hosts = (try? HuellaResources.profileHosts()) ?? .empty
-        let extractor = PageExtractor(vocabulary: vocabulary, hosts: hosts)
+        let extractor = shippedExtractor()
         var claims = 0
         func seconds(_ body: () -> Void) -> Double {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -71,9 +86,7 @@ enum BenchMain {
     /// (state shared between pages, such as the keyword automaton, is then in play).
     static func claims(_ args: [String]) {
         guard let role = args.first, role == "website" || role == "profile" else { exit(2) }
-        let (vocabulary, _) = HuellaResources.skillVocabulary()
-        let hosts = (try? HuellaResources.profileHosts()) ?? .empty
-        let extractor = PageExtractor(vocabulary: vocabulary, hosts: hosts)
+        let extractor = shippedExtractor()
         for file in args.dropFirst() {
             guard let body = FileManager.default.contents(atPath: file) else { exit(3) }
             let extraction = extractor.extract(
@@ -88,7 +101,7 @@ enum BenchMain {
     /// from its path (`…/sites/HOST/PATH` as https://HOST/PATH, any other as
     /// https://bench.test/NAME), after a line "== FILE": for comparing two builds' crawling.
     static func sitePages(_ args: [String]) {
-        let extractor = PageExtractor(vocabulary: HuellaResources.skillVocabulary().0, hosts: (try? HuellaResources.profileHosts()) ?? .empty)
+        let extractor = shippedExtractor()
         for file in args {
             guard let body = FileManager.default.contents(atPath: file) else { exit(3) }
             let url = file.range(of: "/sites/").map { "https://" + file[$0.upperBound...] } ?? "https://bench.test/" + URL(fileURLWithPath: file).lastPathComponent
