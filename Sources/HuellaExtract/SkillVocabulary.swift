@@ -203,27 +203,43 @@ public struct SkillVocabulary: Sendable {
         return text.withUTF8 { words(utf8: $0) }
     }
 
+    /// The scalars U+0080–U+00FF: whether each is part of a word, and its folded bytes.
+    private static let latin1: [(isWord: Bool, folded: [UInt8])] = (0x80...0xFF).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return (scalar.properties.isAlphabetic || scalar.properties.numericType != nil, Array(Folding.fold(scalar).utf8))
+    }
+
     /// The walk itself, on the bytes. Its state is local to this function (no closure holds
     /// it: variables a closure captures live in heap boxes, and the walk doubled in cost).
+    /// The folded bytes are written to a buffer of their own, copied into `Words` at the end:
+    /// an array appended to byte by byte cost most of the walk.
     private static func words(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Words {
         var words = Words()
-        words.folded.reserveCapacity(bytes.count)
-        var wordStart = 0  // where the word being read begins in `folded`; empty while equal to its count
+        // Room for every byte written as it is (ASCII), twice over: folding a scalar rarely
+        // lengthens it, and the buffer grows before a fold would leave less than that.
+        var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count * 2 + 16)
+        words.spans.reserveCapacity(bytes.count / 4)
+        defer { out.deallocate() }
+        var count = 0  // bytes written to `out`
+        var wordStart = 0  // where the word being read begins in `out`; empty while equal to `count`
         var start = 0
         var offset = 0  // UTF-16 offset of the scalar being read
+        func close() {
+            guard count > wordStart else { return }
+            words.spans.append((wordStart..<count, NSRange(location: start, length: offset - start)))
+            wordStart = count
+        }
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
             if byte < 0x80 {
                 switch byte {
-                case 0x30...0x39, 0x61...0x7A:
-                    if words.folded.count == wordStart { start = offset }
-                    words.folded.append(byte)
-                case 0x41...0x5A:
-                    if words.folded.count == wordStart { start = offset }
-                    words.folded.append(byte | 0x20)
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
+                    if count == wordStart { start = offset }
+                    out[count] = byte | 0x20  // lowers A–Z, keeps a–z and 0–9
+                    count += 1
                 default:
-                    close(&words, wordStart: &wordStart, from: start, to: offset)
+                    close()
                 }
                 offset += 1
                 i += 1
@@ -234,25 +250,31 @@ public struct SkillVocabulary: Sendable {
             var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
             for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if words.folded.count == wordStart { start = offset }
-                words.folded.append(contentsOf: Folding.fold(scalar).utf8)
+            let latin = value < 0x100 ? latin1[Int(value) - 0x80] : nil  // à, é, ñ…: decided once for all pages
+            if latin?.isWord ?? (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
+                if count == wordStart { start = offset }
+                let folded = latin?.folded ?? Array(Folding.fold(scalar).utf8)
+                // Room for this fold and for the rest of the text written byte for byte.
+                let needed = count + folded.count + (bytes.count - i - length)
+                if needed > out.count {
+                    let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: needed * 2)
+                    _ = bigger.initialize(fromContentsOf: out[0..<count])
+                    out.deallocate()
+                    out = bigger
+                }
+                for unit in folded {
+                    out[count] = unit
+                    count += 1
+                }
             } else {
-                close(&words, wordStart: &wordStart, from: start, to: offset)
+                close()
             }
             offset += value > 0xFFFF ? 2 : 1
             i += length
         }
-        close(&words, wordStart: &wordStart, from: start, to: offset)
+        close()
+        words.folded = Array(out[0..<count])
         return words
-    }
-
-    /// Ends the word being read, if any, as a token from `start` to `end` (UTF-16).
-    @inline(__always)
-    private static func close(_ words: inout Words, wordStart: inout Int, from start: Int, to end: Int) {
-        guard words.folded.count > wordStart else { return }
-        words.spans.append((wordStart..<words.folded.count, NSRange(location: start, length: end - start)))
-        wordStart = words.folded.count
     }
 }
 
