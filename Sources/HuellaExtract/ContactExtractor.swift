@@ -21,8 +21,10 @@ struct ContactExtractor {
     private static func isDomain(_ byte: UInt8) -> Bool {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x2D
     }
+    /// After its keyword, a number may open with its area code in parentheses ("Call (512)
+    /// 555-0148", "Teléfono: (55) 1234 5678").
     static let phone = Patterns.compile(
-        #"(?:\b(?:tel(?:[eé]fono)?|phone|call|ll[aá]m[ae]me|whatsapp|m[oó]vil|celular|cel)\.?:?\s*|(?<![\w+])(?=\+))(\+?\d[\d\s().-]{7,18}\d)"#)
+        #"(?:\b(?:tel(?:[eé]fono)?|phone|call|ll[aá]m[ae]me|whatsapp|m[oó]vil|celular|cel)\.?:?\s*|(?<![\w+])(?=\+))(\+?\(?\d[\d\s().-]{7,18}\d)"#)
     /// A phone match starts at its keyword (the word before the number, or the number's "+")
     /// and ends at most ~30 characters after it ("teléfono", ".:", a space, 21 of number).
     static let phoneWindow = KeywordWindow(

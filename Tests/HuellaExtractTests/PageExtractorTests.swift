@@ -208,6 +208,21 @@ struct PageExtractorTests {
         #expect(values(.taxID, page) == ["B12345674", "B87654315"])
     }
 
+    @Test("phone numbers after their keyword, the area code in parentheses or not")
+    func phoneNumbers() {
+        let page = extract(
+            """
+            <html><body>
+            <p>Call (512) 555-0148 to book a discovery call.</p>
+            <p>Teléfono: (55) 1234 5678 · WhatsApp +52 81 8347 2915</p>
+            <p>Phone: 0161 496 0732</p>
+            <p>Llámame al (33) 12.</p>
+            <p>Our office hours (9) 12345678 are flexible; call 2015 to 2019 our busiest years.</p>
+            </body></html>
+            """)
+        #expect(values(.phone, page) == ["5125550148", "5512345678", "+528183472915", "01614960732"])
+    }
+
     @Test("a certifications section ends with the element that holds it, or at the next heading of its rank")
     func certificationSections() throws {
         // The sample LinkedIn page: the footer after the section is no credential.
