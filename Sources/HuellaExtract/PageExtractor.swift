@@ -158,6 +158,7 @@ public struct PageExtractor: Sendable {
             var locator: String
         }
         var seen: Set<Key> = []
+        seen.reserveCapacity(claims.count)
         return claims.filter { claim in
             guard counts[claim.kind, default: 0] > 1 else { return true }
             let value: String

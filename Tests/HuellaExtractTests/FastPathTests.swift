@@ -398,7 +398,8 @@ struct FastPathTests {
     @Test("lowered bytes are the bytes of lowercased()")
     func loweredBytes() {
         let texts = Self.latinSamples + Self.pageBlocks().flatMap { $0.map(\.text) } + Self.generatedBlocks().map(\.text)
-            + ["ÀÉÎÕÜ×ÞßÿĀ", "ÓSCAR \u{212A}elvin ΣΊΣΥΦΟΣ İ", "\u{00D7}\u{00F7}\u{00B5}\u{00AA}", "MAILTO:ANA@X.COM", ""]
+            + ["ÀÉÎÕÜ×ÞßÿĀ", "ÓSCAR \u{212A}elvin ΣΊΣΥΦΟΣ İ", "\u{00D7}\u{00F7}\u{00B5}\u{00AA}", "MAILTO:ANA@X.COM", "",
+               "GESTIÓN – “ÁLVARO” … • ‰ ⁱⁿ ‿ ⁄ SEÑORA", "Ⓐ – Ⓑ", "ÁREA\u{2028}LÍNEA\u{205F}FIN"]
         for text in texts {
             #expect(text.lowercasedUTF8 == Array(text.lowercased().utf8), "\(text)")
         }
