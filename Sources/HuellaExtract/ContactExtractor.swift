@@ -164,7 +164,8 @@ struct TestimonialExtractor {
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
         var lastQuote = ""
-        for i in index.quoted.sorted() {
+        // The quotations, not the lines that say who said them.
+        for i in index.quoted.subtracting(index.attributions).sorted() {
             let block = index.blocks[i]
             // Paragraphs of one blockquote are one testimonial.
             let quote = block.locator.range(of: "/blockquote").map { String(block.locator[..<$0.upperBound]) } ?? block.locator

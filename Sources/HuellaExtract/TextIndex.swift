@@ -16,6 +16,9 @@ struct TextIndex {
     /// Blocks that quote someone else (testimonials and their attributions): what a client
     /// says is not a claim the VA makes.
     let quoted: Set<Int>
+    /// The attribution lines among them ("— Fiona Marsden, Managing Director"): who said a
+    /// quotation, not what was said.
+    let attributions: Set<Int>
     /// The text's UTF-8 bytes in lower case (ASCII and Latin-1 letters), for the cheap
     /// keyword test that decides where regexes run, and the byte offset of each block in it.
     private let lowered: [UInt8]
@@ -30,7 +33,7 @@ struct TextIndex {
         self.blocks = blocks
         self.url = url
         self.origin = origin
-        quoted = Self.quotedBlocks(blocks)
+        (quoted, attributions) = Self.quotedBlocks(blocks)
         var byteStarts: [Int] = []
         var lowered: [UInt8] = []
         var multiline: Set<Int> = []
@@ -499,8 +502,9 @@ struct TextIndex {
 
     /// A block is quoted when it sits in a `blockquote` or opens with a quotation mark and
     /// is long enough to be a testimonial; the short line after it (the attribution) too.
-    static func quotedBlocks(_ blocks: [TextBlock]) -> Set<Int> {
+    static func quotedBlocks(_ blocks: [TextBlock]) -> (quoted: Set<Int>, attributions: Set<Int>) {
         var quoted: Set<Int> = []
+        var attributions: Set<Int> = []
         for (i, block) in blocks.enumerated() {
             let inQuote = block.quoted
             // Every quotation mark's UTF-8 starts with one of these bytes: most lines are decided by it.
@@ -509,13 +513,17 @@ struct TextIndex {
             let opensQuote = mayOpenQuote && (block.text.first.map { quoteMarks.contains($0) } ?? false)
             guard inQuote || (opensQuote && block.text.count >= 40) else { continue }
             quoted.insert(i)
+            attributions.remove(i)  // a quotation of its own after another
             if i + 1 < blocks.count, !blocks[i + 1].quoted {
                 let next = blocks[i + 1].text
                 let dash = next.hasPrefix("-") || next.hasPrefix("—") || next.hasPrefix("–")
-                if dash || (next.count <= 90 && !(next.first.map { quoteMarks.contains($0) } ?? false)) { quoted.insert(i + 1) }
+                if dash || (next.count <= 90 && !(next.first.map { quoteMarks.contains($0) } ?? false)) {
+                    quoted.insert(i + 1)
+                    attributions.insert(i + 1)
+                }
             }
         }
-        return quoted
+        return (quoted, attributions)
     }
 
     /// A claim located at a match.
