@@ -62,12 +62,31 @@ struct TermsPatterns {
             (ClaimKind.contract, Self.contract, Self.contractWindow), (.confidentiality, Self.confidentiality, Self.confidentialityWindow),
         ] {
             // One claim of each kind is enough: the first mention, as evidence.
-            if let match = index.matches(regex, in: window).first {
+            if let match = index.matches(regex, in: window).first(where: { kind != .contract || !Self.isDoneWithout($0, in: index) }) {
                 claims.append(index.claim(kind, .text(index.substring(match.range(at: 1)).lowercased()), at: match.range))
             }
         }
         return claims
     }
+
+    /// Whether a contract is one the page says it does without: "No long-term contracts",
+    /// "no lock-in contracts", "sin contratos de permanencia", "sin permanencia ni contratos"
+    /// (marketing for flexible plans, no statement of a written contract). The nearest word
+    /// before it, past words that only qualify a contract, is "no", "zero", "sin" or "ni";
+    /// "never start without a contract" is a contract.
+    static func isDoneWithout(_ match: TextMatch, in index: TextIndex) -> Bool {
+        let start = match.range.location
+        let from = max(0, start - 40)
+        let before = index.substring(NSRange(location: from, length: start - from))
+        let line = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        var words = line.lowercased().split { !$0.isLetter }
+        while let last = words.last, contractQualifiers.contains(String(last)) { words.removeLast() }
+        return words.last.map { negations.contains(String($0)) } ?? false
+    }
+    private static let contractQualifiers: Set<String> = [
+        "long", "term", "lock", "in", "minimum", "annual", "yearly", "binding", "fixed", "lengthy", "restrictive",
+    ]
+    private static let negations: Set<String> = ["no", "zero", "sin", "ni"]
 }
 
 /// Parked, for-sale and placeholder pages: the site is not really a VA's site.

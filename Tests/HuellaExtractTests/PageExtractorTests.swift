@@ -208,6 +208,23 @@ struct PageExtractorTests {
         #expect(values(.taxID, page) == ["B12345674", "B87654315"])
     }
 
+    @Test("a contract the page says it does without is no contract claim")
+    func contractsDoneWithout() {
+        func contract(_ text: String) -> [String] { values(.contract, extract("<html><body><p>\(text)</p></body></html>")) }
+        // Flexible-plan marketing: no written contract is stated.
+        #expect(contract("Monthly plans, no long-term contracts — cancel anytime.").isEmpty)
+        #expect(contract("Flexible support with no lock-in contracts.").isEmpty)
+        #expect(contract("Pagas solo por horas, sin contratos largos.").isEmpty)
+        #expect(contract("Bonos mensuales sin permanencia ni contratos.").isEmpty)
+        #expect(contract("Zero contracts, zero hassle.").isEmpty)
+        // A contract stated, a negation elsewhere in the sentence.
+        #expect(contract("I never start without a signed contract.") == ["contract"])
+        #expect(contract("No matter the project, we work under a service agreement.") == ["service agreement"])
+        #expect(contract("Sin excepciones: firmamos un contrato de prestación de servicios.") == ["contrato de prestación de servicios"])
+        // The first mention done without, a later one stated: the later one is the claim.
+        #expect(contract("No long-term contracts. Every client signs a service agreement.") == ["service agreement"])
+    }
+
     @Test("phone numbers after their keyword, the area code in parentheses or not")
     func phoneNumbers() {
         let page = extract(
