@@ -29,9 +29,20 @@ struct AdvertisingPatterns {
         for (kind, regex, window) in [
             (ClaimKind.superlative, Self.superlative, Self.superlativeWindow), (.guarantee, Self.guarantee, Self.guaranteeWindow),
         ] {
+            // Words of one phrase are one claim ("money-back guarantee", "100% satisfaction
+            // guaranteed"): a match right after the last one, past spaces or hyphens, joins it.
+            var last: (range: NSRange, claim: Int)?
             for match in index.matches(regex, in: window) {
+                var range = match.range
+                if let (previous, at) = last, Self.follows(range, previous, in: index) {
+                    range = NSRange(location: previous.location, length: range.location + range.length - previous.location)
+                    claims[at] = index.claim(kind, .text(index.substring(range).lowercased()), at: range)
+                    last = (range, at)
+                    continue
+                }
                 let words = index.substring(match.range(at: 1)).lowercased()
                 claims.append(index.claim(kind, .text(words), at: match.range))
+                last = (match.range, claims.count - 1)
             }
         }
         let latest = index.matches(Self.copyright, in: Self.copyrightWindow).compactMap { match -> (Int, NSRange)? in
@@ -39,6 +50,13 @@ struct AdvertisingPatterns {
         }.filter { $0.0 <= Patterns.currentYear + 1 }.max { $0.0 < $1.0 }
         if let (year, range) = latest { claims.append(index.claim(.copyrightYear, .number(year), at: range)) }
         return claims
+    }
+
+    /// Whether a match starts at most two spaces or hyphens after the previous one ends.
+    static func follows(_ range: NSRange, _ previous: NSRange, in index: TextIndex) -> Bool {
+        let gap = range.location - (previous.location + previous.length)
+        guard (0...2).contains(gap) else { return false }
+        return index.substring(NSRange(location: range.location - gap, length: gap)).allSatisfy { $0 == " " || $0 == "-" }
     }
 }
 

@@ -225,6 +225,19 @@ struct PageExtractorTests {
         #expect(contract("No long-term contracts. Every client signs a service agreement.") == ["service agreement"])
     }
 
+    @Test("the words of one advertising phrase are one claim; two phrases stay two")
+    func advertisingPhrases() {
+        let page = extract(
+            """
+            <html><body>
+            <p>My 30-day money-back guarantee, and 100% satisfaction guaranteed on every task.</p>
+            <p>Award-winning, top-rated support.</p>
+            </body></html>
+            """)
+        #expect(values(.guarantee, page) == ["money-back guarantee", "100% satisfaction guaranteed"])
+        #expect(values(.superlative, page) == ["award-winning", "top-rated"])
+    }
+
     @Test("phone numbers after their keyword, the area code in parentheses or not")
     func phoneNumbers() {
         let page = extract(
