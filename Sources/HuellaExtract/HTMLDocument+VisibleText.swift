@@ -141,6 +141,11 @@ extension HTMLDocument {
         var quotations: Set<xmlNodePtr> = []  // entered quotation elements, left on the climb
 
         func flush() {
+            // Most flushes find nothing or the white space between two blocks: no string then.
+            guard !buffer.allSatisfy(ASCIIBytes.isSpace) else {
+                buffer.removeAll(keepingCapacity: true)
+                return
+            }
             let text = Self.collapse(buffer)
             buffer.removeAll(keepingCapacity: true)
             if !text.isEmpty { blocks.append(TextBlock(text: text, node: currentBlock, document: self, quoted: quoteDepth > 0)) }

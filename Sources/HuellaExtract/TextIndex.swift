@@ -34,23 +34,32 @@ struct TextIndex {
         self.url = url
         self.origin = origin
         (quoted, attributions) = Self.quotedBlocks(blocks)
+        // The blocks' bytes joined with newlines, copied block by block: the page's text.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(blocks.reduce(blocks.count) { $0 + $1.text.utf8.count })
         var byteStarts: [Int] = []
-        var lowered: [UInt8] = []
+        byteStarts.reserveCapacity(blocks.count)
         var multiline: Set<Int> = []
         for (i, block) in blocks.enumerated() {
-            byteStarts.append(lowered.count)
-            Self.appendLowered(block.text.utf8, to: &lowered)
-            if lowered[byteStarts[i]...].contains(0x0A) { multiline.insert(i) }
-            lowered.append(0x0A)
+            if i > 0 { bytes.append(0x0A) }
+            byteStarts.append(bytes.count)
+            var text = block.text
+            text.withUTF8 { utf8 in
+                if utf8.contains(0x0A) { multiline.insert(i) }
+                bytes.append(contentsOf: utf8)
+            }
         }
         self.multiline = multiline
         self.byteStarts = byteStarts
-        self.lowered = lowered
-        string = blocks.map(\.text).joined(separator: "\n")
+        string = String(decoding: bytes, as: UTF8.self)
         text = string as NSString
-        // The lowered bytes are the joined text's bytes, case aside: a block's byte start there
-        // is its byte start in `string`, and the transcoding notes where each begins in UTF-16.
-        (utf16, starts) = Self.utf16(of: string, marking: byteStarts)
+        // The same bytes lowered, with a newline after the last block too: a block's byte start
+        // there is its byte start in `string`, and the transcoding notes where each begins in
+        // UTF-16.
+        (utf16, starts) = bytes.withUnsafeBufferPointer { Self.utf16(of: $0, marking: byteStarts) }
+        if !blocks.isEmpty { bytes.append(0x0A) }
+        bytes.withUnsafeMutableBufferPointer { Self.lower($0, from: 0) }
+        lowered = bytes
     }
 
     /// A string's UTF-16 code units, transcoded from its UTF-8 bytes in one loop (the
@@ -58,27 +67,29 @@ struct TextIndex {
     /// and the UTF-16 offset of each of the given (ascending) byte offsets.
     static func utf16(of string: String, marking marks: [Int] = []) -> (units: ContiguousArray<UInt16>, marks: [Int]) {
         var string = string
-        return string.withUTF8 { bytes in
-            var marked: [Int] = []
-            marked.reserveCapacity(marks.count)
-            // Written in place: a string has at most one UTF-16 unit per UTF-8 byte.
-            let units = ContiguousArray<UInt16>(unsafeUninitializedCapacity: bytes.count) { out, count in
-                var n = 0
-                var next = 0
-                var i = 0
-                while i < bytes.count {
-                    while next < marks.count && marks[next] <= i {
-                        marked.append(n)
-                        next += 1
-                    }
+        return string.withUTF8 { utf16(of: $0, marking: marks) }
+    }
+
+    /// The same, from valid UTF-8 bytes: each stretch between two marks in a loop of its own.
+    static func utf16(of bytes: UnsafeBufferPointer<UInt8>, marking marks: [Int]) -> (units: ContiguousArray<UInt16>, marks: [Int]) {
+        var marked: [Int] = []
+        marked.reserveCapacity(marks.count)
+        // Written in place: a string has at most one UTF-16 unit per UTF-8 byte.
+        let units = ContiguousArray<UInt16>(unsafeUninitializedCapacity: bytes.count) { out, count in
+            var n = 0
+            var i = 0
+            for next in 0...marks.count {
+                let end = next < marks.count ? min(marks[next], bytes.count) : bytes.count
+                while i < end {
                     let lead = UInt32(bytes[i])
-                    let scalar: UInt32
                     if lead < 0x80 {
                         out[n] = UInt16(lead)
                         n += 1
                         i += 1
                         continue
-                    } else if lead < 0xE0 {
+                    }
+                    let scalar: UInt32
+                    if lead < 0xE0 {
                         scalar = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                         i += 2
                     } else if lead < 0xF0 {
@@ -97,14 +108,11 @@ struct TextIndex {
                         n += 2
                     }
                 }
-                while next < marks.count {  // marks at the end (an empty last block)
-                    marked.append(n)
-                    next += 1
-                }
-                count = n
+                if next < marks.count { marked.append(n) }
             }
-            return (units, marked)
+            count = n
         }
+        return (units, marked)
     }
 
     /// One ICU matcher per pattern for this page, given back for other pages when it is done.
@@ -174,19 +182,21 @@ struct TextIndex {
     private static func appendLowered(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let start = out.count
         out.append(contentsOf: bytes)
-        let table = asciiLower
-        table.withUnsafeBufferPointer { lower in
-            out.withUnsafeMutableBufferPointer { buffer in
-                var afterC3 = false
-                for i in start..<buffer.count {
-                    let byte = buffer[i]
-                    if byte < 0x80 {
-                        buffer[i] = lower[Int(byte)]
-                        afterC3 = false
-                    } else {
-                        if afterC3 && byte <= 0x9E && byte != 0x97 { buffer[i] = byte + 0x20 }
-                        afterC3 = byte == 0xC3
-                    }
+        out.withUnsafeMutableBufferPointer { lower($0, from: start) }
+    }
+
+    /// Lowers the bytes from `start` on, in place.
+    private static func lower(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int) {
+        asciiLower.withUnsafeBufferPointer { lower in
+            var afterC3 = false
+            for i in start..<buffer.count {
+                let byte = buffer[i]
+                if byte < 0x80 {
+                    buffer[i] = lower[Int(byte)]
+                    afterC3 = false
+                } else {
+                    if afterC3 && byte <= 0x9E && byte != 0x97 { buffer[i] = byte + 0x20 }
+                    afterC3 = byte == 0xC3
                 }
             }
         }
