@@ -125,17 +125,54 @@ final class HTMLDocument {
         }
     }
 
-    func isElement(_ node: xmlNodePtr, named name: String) -> Bool {
-        node.pointee.name.map { xmlStrcasecmp($0, name) == 0 } ?? false
+    /// Whether the element's name is `name` (lower-case ASCII), in any case: compared byte by
+    /// byte, without making a C string of `name` per call (the extractors ask of every element).
+    func isElement(_ node: xmlNodePtr, named name: StaticString) -> Bool {
+        guard let own = node.pointee.name else { return false }
+        let wanted = name.utf8Start
+        for i in 0..<name.utf8CodeUnitCount where ASCIIBytes.lower(own[i]) != wanted[i] { return false }  // own's NUL stops it
+        return own[name.utf8CodeUnitCount] == 0
     }
 
-    func hasAttribute(_ name: String, _ node: xmlNodePtr) -> Bool {
-        xmlHasProp(node, name) != nil
+    /// Whether the element has the attribute (its name as written, as `xmlHasProp` compares).
+    func hasAttribute(_ name: StaticString, _ node: xmlNodePtr) -> Bool {
+        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            if let own = a.pointee.name, wanted.indices.allSatisfy({ own[$0] == wanted[$0] }), own[wanted.count] == 0 { return true }
+            attribute = a.pointee.next
+        }
+        return false
     }
 
     /// Whether an attribute's value contains an ASCII word, ignoring case; no copy is made.
     func attribute(_ name: String, of node: xmlNodePtr, contains needle: StaticString) -> Bool {
         attribute(name, of: node) { ASCIIBytes.containsIgnoringCase($0, needle) }
+    }
+
+    /// Whether an attribute's value contains one of the needles (ASCII case ignored), in one
+    /// pass; no copy is made.
+    func attribute(_ name: String, of node: xmlNodePtr, containsAny needles: ASCIINeedles) -> Bool {
+        attribute(name, of: node) { needles.occurs(in: $0) }
+    }
+
+    /// Whether an attribute's value holds a token (split at ASCII white space) equal to an
+    /// ASCII word, ignoring case: `rel="nofollow me"` holds "me"; no copy is made.
+    func attribute(_ name: String, of node: xmlNodePtr, hasToken word: StaticString) -> Bool {
+        let wanted = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        return attribute(name, of: node) { value in
+            var start = 0
+            while start < value.count {
+                while start < value.count && ASCIIBytes.isSpace(value[start]) { start += 1 }
+                var end = start
+                while end < value.count && !ASCIIBytes.isSpace(value[end]) { end += 1 }
+                if end - start == wanted.count && (0..<wanted.count).allSatisfy({ ASCIIBytes.lower(value[start + $0]) == wanted[$0] }) {
+                    return true
+                }
+                start = end
+            }
+            return false
+        }
     }
 
     /// Whether an attribute's value is an ASCII word, ignoring case; no copy is made.

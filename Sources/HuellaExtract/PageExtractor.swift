@@ -139,9 +139,10 @@ public struct PageExtractor: Sendable {
         document.links { element in
             let kind = ElementKind.of(element.pointee.name)
             if kind.contains(.footer) || kind.contains(.header) { return true }
-            return document.attribute("class", of: element, contains: "social") || document.attribute("class", of: element, contains: "redes")
+            return document.attribute("class", of: element, containsAny: socialWords)
         }
     }
+    private static let socialWords = ASCIINeedles(["social", "redes"])
 
     /// The same fact stated twice on one page (JSON-LD and visible text) is one claim;
     /// the structured statement, found first, is kept. Names are the same as people's names

@@ -8,12 +8,11 @@ struct RelMeLinks {
 
     func claims(in document: HTMLDocument) -> [Claim] {
         document.elements.filter { node in
-            (document.isElement(node, named: "a") || document.isElement(node, named: "link")) && document.hasAttribute("rel", node)
+            (document.isElement(node, named: "a") || document.isElement(node, named: "link")) && document.attribute("rel", of: node, hasToken: "me")
                 && document.hasAttribute("href", node)
         }.compactMap { node in
-            guard let rel = document.attribute("rel", of: node),
-                rel.lowercased().split(whereSeparator: { $0.isWhitespace }).contains("me"),
-                let href = document.attribute("href", of: node), let target = document.resolve(href)
+            guard let rel = document.attribute("rel", of: node), let href = document.attribute("href", of: node),
+                let target = document.resolve(href)
             else { return nil }
             return Claim(
                 kind: .relMe, value: .text(target), origin: origin, url: document.url,
