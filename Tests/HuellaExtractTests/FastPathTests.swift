@@ -610,6 +610,36 @@ struct FastPathTests {
         #expect(compared > 1000, "paths compared: \(compared)")
     }
 
+    @Test("a range of the page's text is the block's own text in that range, rounded to whole scalars")
+    func substrings() {
+        var generator = SystemRandomNumberGenerator()
+        let extra = [TextBlock(text: "ab😀cd😀 ñ€𝔘x", locator: "/a"), TextBlock(text: "😀", locator: "/b"), TextBlock(text: "", locator: "/c")]
+        var compared = 0
+        for blocks in Self.pageBlocks() + [Self.generatedBlocks(), extra] {
+            let index = TextIndex(blocks: blocks, url: "https://fixture.test/", origin: .website)
+            var offset = 0
+            for block in blocks {
+                let count = block.text.utf16.count
+                // Every range of a short block, a few hundred of a long one.
+                let ranges: [(Int, Int)] =
+                    count <= 24
+                    ? (0...count).flatMap { a in (a...count).map { (a, $0) } }
+                    : (0..<300).map { _ in
+                        let a = Int.random(in: 0...count, using: &generator)
+                        return (a, Int.random(in: a...count, using: &generator))
+                    }
+                for (a, b) in ranges {
+                    let from = String.Index(utf16Offset: a, in: block.text)
+                    let expected = String(block.text[from..<String.Index(utf16Offset: b, in: block.text)])
+                    #expect(index.substring(NSRange(location: offset + a, length: b - a)) == expected, "\(block.text) \(a)..<\(b)")
+                    compared += 1
+                }
+                offset += count + 1
+            }
+        }
+        #expect(compared > 10_000)
+    }
+
     @Test("the page's UTF-16 text is the string's own UTF-16")
     func utf16() {
         var texts = Self.pageBlocks().map { $0.map(\.text).joined(separator: "\n") } + Self.generatedBlocks().map(\.text)
