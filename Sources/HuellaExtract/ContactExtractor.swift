@@ -42,6 +42,8 @@ struct ContactExtractor {
     /// Words one of which every match of `privacy` holds, and the same for `terms`.
     static let privacyWords = ASCIINeedles(["priva", "protecci", "daten", "rgpd", "gdpr", "cookie"])
     static let termsWords = ASCIINeedles(["term", "rmino", "condicione", "legal", "imprint"])
+    /// A WhatsApp link's href holds one of these.
+    static let whatsAppWords = ASCIINeedles(["wa.me/", "api.whatsapp.com/send"])
 
     /// What a link may state: an address, a number, or a privacy or terms page.
     private enum Route {
@@ -71,7 +73,7 @@ struct ContactExtractor {
                 route = .mail
             } else if Self.hasPrefix(hrefBytes, "tel:") {
                 route = .tel
-            } else if Self.has(hrefBytes, "wa.me/") || Self.has(hrefBytes, "api.whatsapp.com/send") {
+            } else if Self.whatsAppWords.occurs(in: hrefBytes) {
                 route = .whatsApp
             } else if Self.legalWords.occurs(inText: label) || Self.legalWords.occurs(inText: href) {
                 route = .legal

@@ -409,7 +409,8 @@ extension WalkAttributes {
 }
 
 /// A few lower-case ASCII needles looked for in one pass, ignoring case: a table says which
-/// needles begin with each byte, so most bytes cost one lookup.
+/// needles begin with each byte, so most bytes cost one lookup, and a second which have the
+/// next byte as their second, so few candidates are compared.
 struct ASCIINeedles: Sendable {
     /// The needles' bytes one after another, and where each one lies among them (one buffer:
     /// a needle taken out of an array of arrays was retained and released at each candidate).
@@ -417,6 +418,11 @@ struct ASCIINeedles: Sendable {
     private let bounds: [Range<Int>]
     /// Per byte value, a bit for each needle that starts with it (in either case).
     private let starting: [UInt32]
+    /// Per byte value, a bit for each needle whose second byte it is (in either case), and for
+    /// each needle of one byte: a candidate must pass both tables.
+    private let second: [UInt32]
+    /// The needles of one byte, the only candidates at a text's last byte.
+    private let singleBytes: UInt32
 
     /// Up to 32 non-empty needles of lower-case ASCII.
     init(_ words: [String]) {
@@ -424,16 +430,28 @@ struct ASCIINeedles: Sendable {
         var bytes: [UInt8] = []
         var bounds: [Range<Int>] = []
         var starting = [UInt32](repeating: 0, count: 256)
+        var second = [UInt32](repeating: 0, count: 256)
+        var singleBytes: UInt32 = 0
         for (bit, word) in words.enumerated() {
             bounds.append(bytes.count..<bytes.count + word.utf8.count)
             bytes += word.utf8
             let first = word.utf8.first!
             starting[Int(first)] |= 1 << bit
             if first >= 0x61 && first <= 0x7A { starting[Int(first - 0x20)] |= 1 << bit }
+            let utf8 = Array(word.utf8)
+            if utf8.count == 1 {
+                singleBytes |= 1 << bit
+                for byte in 0..<256 { second[byte] |= 1 << bit }
+            } else {
+                second[Int(utf8[1])] |= 1 << bit
+                if utf8[1] >= 0x61 && utf8[1] <= 0x7A { second[Int(utf8[1] - 0x20)] |= 1 << bit }
+            }
         }
         self.bytes = bytes
         self.bounds = bounds
         self.starting = starting
+        self.second = second
+        self.singleBytes = singleBytes
     }
 
     /// Whether one of the needles occurs in the lowered text (`lowercasedUTF8`). The text's
@@ -467,24 +485,28 @@ struct ASCIINeedles: Sendable {
     /// Searches the bytes, noting whether one of them is `noting` or above.
     private func search(_ text: UnsafeBufferPointer<UInt8>, noting limit: Int) -> Search {
         starting.withUnsafeBufferPointer { table in
-            bytes.withUnsafeBufferPointer { needles in
-                bounds.withUnsafeBufferPointer { bounds in
-                    var past = false
-                    for i in text.indices {
-                        let byte = text[i]
-                        past = past || Int(byte) >= limit
-                        var candidates = table[Int(byte)]
-                        while candidates != 0 {
-                            let bit = candidates.trailingZeroBitCount
-                            candidates &= candidates - 1
-                            let needle = bounds[bit]
-                            guard text.count - i >= needle.count else { continue }
-                            var j = 1
-                            while j < needle.count && ASCIIBytes.lower(text[i + j]) == needles[needle.lowerBound + j] { j += 1 }
-                            if j == needle.count { return .found }
+            second.withUnsafeBufferPointer { second in
+                bytes.withUnsafeBufferPointer { needles in
+                    bounds.withUnsafeBufferPointer { bounds in
+                        var past = false
+                        for i in text.indices {
+                            let byte = text[i]
+                            past = past || Int(byte) >= limit
+                            var candidates = table[Int(byte)]
+                            guard candidates != 0 else { continue }
+                            candidates &= i + 1 < text.count ? second[Int(text[i + 1])] : singleBytes
+                            while candidates != 0 {
+                                let bit = candidates.trailingZeroBitCount
+                                candidates &= candidates - 1
+                                let needle = bounds[bit]
+                                guard text.count - i >= needle.count else { continue }
+                                var j = 1
+                                while j < needle.count && ASCIIBytes.lower(text[i + j]) == needles[needle.lowerBound + j] { j += 1 }
+                                if j == needle.count { return .found }
+                            }
                         }
+                        return past ? .notFoundPastByte : .notFound
                     }
-                    return past ? .notFoundPastByte : .notFound
                 }
             }
         }

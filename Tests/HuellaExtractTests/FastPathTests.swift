@@ -564,6 +564,16 @@ struct FastPathTests {
             }
         }
         #expect(SitePages.wantedWords.occurs(inText: "Coo\u{212A}ies") && !SitePages.wantedWords.occurs(inText: "Home"))
+        // The needles' two tables (first byte, second byte) find what a plain search of the
+        // lowered bytes finds, needles of one byte and needles at the very end included.
+        let sets = [["cv", "faq", "about"], ["@", "wa.me/", "x"], ["social", "redes"], ["testimon", "review", "comment", "h-cite"]]
+        for text in words + generated + ["X", "aX", "cV", "Wa.Me/", "h-Cite", "@"] {
+            let lowered = text.lowercasedUTF8
+            for set in sets {
+                let plain = set.contains { needle in lowered.count >= needle.utf8.count && (0...(lowered.count - needle.utf8.count)).contains { lowered[$0..<($0 + needle.utf8.count)].elementsEqual(needle.utf8) } }
+                #expect(ASCIINeedles(set).occurs(in: lowered) == plain, "\(set) \(text.debugDescription)")
+            }
+        }
     }
 
     @Test("a contact form is found as the XPath query it replaced finds it")
