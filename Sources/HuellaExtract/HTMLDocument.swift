@@ -293,9 +293,12 @@ final class HTMLDocument {
             if parent.pointee.type == XML_DOCUMENT_NODE || parent.pointee.type == XML_HTML_DOCUMENT_NODE { break }
             cursor = parent
         }
+        // Written as bytes, each element's path a string made from them once.
+        var bytes = Array(base.utf8)
         var path = base
         for element in pending.reversed() {
-            path += Self.step(of: element)
+            Self.appendStep(of: element, to: &bytes)
+            path = String(decoding: bytes, as: UTF8.self)
             paths[element] = path
         }
         return path
@@ -307,7 +310,7 @@ final class HTMLDocument {
     }
 
     /// "/name", or "/name[n]" when a sibling element has the same name (n counts from 1 among them).
-    private static func step(of element: xmlNodePtr) -> String {
+    private static func appendStep(of element: xmlNodePtr, to bytes: inout [UInt8]) {
         let name = element.pointee.name!
         func sameName(_ other: xmlNodePtr) -> Bool {
             other.pointee.type == XML_ELEMENT_NODE && other.pointee.ns == nil && xmlStrEqual(name, other.pointee.name) != 0
@@ -326,8 +329,16 @@ final class HTMLDocument {
                 sibling = s.pointee.next
             }
         }
-        let text = "/" + String(cString: name)
-        return numbered ? text + "[\(before + 1)]" : text
+        bytes.append(0x2F)  // "/"
+        var i = 0
+        while name[i] != 0 {
+            bytes.append(name[i])
+            i += 1
+        }
+        guard numbered else { return }
+        bytes.append(0x5B)  // "["
+        bytes.append(contentsOf: String(before + 1).utf8)
+        bytes.append(0x5D)  // "]"
     }
 
     /// The path as libxml2 writes it (remembered like the others).
