@@ -365,10 +365,12 @@ final class HTMLDocument {
     }
 
     private var resolved: [String: String?] = [:]
+    /// The page URL parsed once, the base of every href.
+    private lazy var base = URL(string: url)
 
     private func resolveUncached(_ href: String) -> String? {
         let trimmed = href.trimmingSpacesAndNewlines()
-        guard let base = URL(string: url), let resolved = URL(string: trimmed, relativeTo: base)?.absoluteURL,
+        guard let base, let resolved = URL(string: trimmed, relativeTo: base)?.absoluteURL,
             let scheme = resolved.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else { return nil }
         return resolved.absoluteString
