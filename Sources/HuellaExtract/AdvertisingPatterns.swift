@@ -33,6 +33,11 @@ struct AdvertisingPatterns {
             // guaranteed"): a match right after the last one, past spaces or hyphens, joins it.
             var last: (range: NSRange, claim: Int)?
             for match in index.matches(regex, in: window) {
+                // "I can't guarantee rankings", "results are not guaranteed": no promise.
+                if kind == .guarantee, let word = index.wordBefore(match.range, skipping: Self.auxiliaries), Self.negations.contains(word) {
+                    last = nil
+                    continue
+                }
                 var range = match.range
                 if let (previous, at) = last, Self.follows(range, previous, in: index) {
                     range = NSRange(location: previous.location, length: range.location + range.length - previous.location)
@@ -52,11 +57,33 @@ struct AdvertisingPatterns {
         return claims
     }
 
+    /// Words that deny what follows them, and the words that may stand between ("cannot be
+    /// guaranteed", "no está garantizado").
+    static let negations: Set<String> = [
+        "no", "not", "never", "cannot", "can't", "cant", "don't", "dont", "won't", "doesn't", "nor", "without",
+        "nunca", "ni", "sin", "jamás",
+    ]
+    static let auxiliaries: Set<String> = ["be", "is", "are", "was", "been", "always", "any", "a", "está", "están", "es", "son", "estar", "ser"]
+
     /// Whether a match starts at most two spaces or hyphens after the previous one ends.
     static func follows(_ range: NSRange, _ previous: NSRange, in index: TextIndex) -> Bool {
         let gap = range.location - (previous.location + previous.length)
         guard (0...2).contains(gap) else { return false }
         return index.substring(NSRange(location: range.location - gap, length: gap)).allSatisfy { $0 == " " || $0 == "-" }
+    }
+}
+
+extension TextIndex {
+    /// The nearest word before a range on its line (letters and apostrophes, lower case, "’"
+    /// as "'"), past the words `skipping` holds; nil when none is within 40 characters.
+    func wordBefore(_ range: NSRange, skipping: Set<String>) -> String? {
+        let start = range.location
+        let from = max(0, start - 40)
+        let before = substring(NSRange(location: from, length: start - from))
+        let line = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        var words = line.lowercased().replacingOccurrences(of: "’", with: "'").split { !$0.isLetter && $0 != "'" }
+        while let last = words.last, skipping.contains(String(last)) { words.removeLast() }
+        return words.last.map(String.init)
     }
 }
 
@@ -93,13 +120,7 @@ struct TermsPatterns {
     /// before it, past words that only qualify a contract, is "no", "zero", "sin" or "ni";
     /// "never start without a contract" is a contract.
     static func isDoneWithout(_ match: TextMatch, in index: TextIndex) -> Bool {
-        let start = match.range.location
-        let from = max(0, start - 40)
-        let before = index.substring(NSRange(location: from, length: start - from))
-        let line = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        var words = line.lowercased().split { !$0.isLetter }
-        while let last = words.last, contractQualifiers.contains(String(last)) { words.removeLast() }
-        return words.last.map { negations.contains(String($0)) } ?? false
+        index.wordBefore(match.range, skipping: contractQualifiers).map { negations.contains($0) } ?? false
     }
     private static let contractQualifiers: Set<String> = [
         "long", "term", "lock", "in", "minimum", "annual", "yearly", "binding", "fixed", "lengthy", "restrictive",

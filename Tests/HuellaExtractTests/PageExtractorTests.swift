@@ -236,6 +236,13 @@ struct PageExtractorTests {
             """)
         #expect(values(.guarantee, page) == ["money-back guarantee", "100% satisfaction guaranteed"])
         #expect(values(.superlative, page) == ["award-winning", "top-rated"])
+        // A guarantee denied is no promise; one stated after it still is.
+        func guarantees(_ text: String) -> [String] { values(.guarantee, extract("<html><body><p>\(text)</p></body></html>")) }
+        #expect(guarantees("I can’t guarantee rankings, but I can promise steady work.").isEmpty)
+        #expect(guarantees("SEO results are not guaranteed. No guarantees on ad spend either.").isEmpty)
+        #expect(guarantees("Los resultados no están garantizados.").isEmpty)
+        #expect(guarantees("I cannot guarantee virality. I do offer a money-back guarantee.") == ["money-back guarantee"])
+        #expect(guarantees("Guaranteed reply within 24 hours.") == ["guaranteed"])
     }
 
     @Test("phone numbers after their keyword, the area code in parentheses or not")
