@@ -57,12 +57,13 @@ struct AdvertisingPatterns {
         return claims
     }
 
-    /// Words that deny what follows them, and the words that may stand between ("cannot be
-    /// guaranteed", "no está garantizado").
+    /// Words that deny the guarantee after them.
     static let negations: Set<String> = [
         "no", "not", "never", "cannot", "can't", "cant", "don't", "dont", "won't", "doesn't", "nor", "without",
         "nunca", "ni", "sin", "jamás",
     ]
+    /// Words that may stand between a negation and its guarantee ("cannot be guaranteed",
+    /// "not always guaranteed", "without a guarantee", "no está garantizado").
     static let auxiliaries: Set<String> = ["be", "is", "are", "was", "been", "always", "any", "a", "está", "están", "es", "son", "estar", "ser"]
 
     /// Whether a match starts at most two spaces or hyphens after the previous one ends.

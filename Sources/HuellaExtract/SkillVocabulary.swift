@@ -209,10 +209,11 @@ public struct SkillVocabulary: Sendable {
         return (scalar.properties.isAlphabetic || scalar.properties.numericType != nil, Array(Folding.fold(scalar).utf8))
     }
 
-    /// The walk itself, on the bytes. Its state is local to this function (no closure holds
-    /// it: variables a closure captures live in heap boxes, and the walk doubled in cost).
-    /// The folded bytes are written to a buffer of their own, copied into `Words` at the end:
-    /// an array appended to byte by byte cost most of the walk.
+    /// The walk itself, on the bytes. Its state is local to this function and only the nested
+    /// `close`, which does not escape, captures it (a closure handed to another function
+    /// boxed the variables it captured on the heap, and the walk doubled in cost). The folded
+    /// bytes are written to a buffer of their own, copied into `Words` at the end: an array
+    /// appended to byte by byte cost most of the walk.
     private static func words(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Words {
         var words = Words()
         // Room for every byte written as it is (ASCII), twice over: folding a scalar rarely
