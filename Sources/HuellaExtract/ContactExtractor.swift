@@ -62,6 +62,9 @@ struct ContactExtractor {
         // they are, only whether they count (pages repeat their header and footer links).
         var decided: Set<HTMLDocument.LinkKey> = []
         for node in document.links {
+            // Most links can add nothing: their raw href and text are tested first, before any
+            // string is made of them (see `mayAdd`).
+            guard Self.mayAdd(node, in: document) else { continue }
             guard let href = document.attribute("href", of: node)?.trimmingSpaces() else { continue }
             let label = document.collapsedText(of: node)
             // What the link may add, from its href and label alone. The href's own bytes are
@@ -143,6 +146,25 @@ struct ContactExtractor {
             return email && name && document.isVisible(form)
         }
     }
+
+    /// Whether a link may add a route: its raw href holds a word one of the routes needs
+    /// ("mailto:", "tel:", a WhatsApp address, a legal word), or its text a legal word; or
+    /// either holds a byte past Latin-1, where lowering (which the route tests may do) could
+    /// make one. A superset of the links the routes take: those that pass are decided on their
+    /// trimmed href and collapsed text, as before (white space is in no word).
+    static func mayAdd(_ node: xmlNodePtr, in document: HTMLDocument) -> Bool {
+        if document.attribute("href", of: node, containsAny: hrefWords) || document.attribute("href", of: node, holdsByteFrom: 0xC4) {
+            return true
+        }
+        guard let content = xmlNodeGetContent(node) else { return false }
+        defer { cxml_free(content) }
+        let text = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+        return legalWords.occurs(in: text) || text.contains { $0 >= 0xC4 }
+    }
+    private static let hrefWords = ASCIINeedles([
+        "mailto:", "tel:", "wa.me/", "api.whatsapp.com/send",
+        "priva", "protecci", "daten", "rgpd", "gdpr", "cookie", "term", "rmino", "condicione", "imprint", "legal",
+    ])
 
     /// `String.contains` without Foundation's slow path, for the per-link tests (ASCII case ignored).
     private static func has(_ bytes: [UInt8], _ word: StaticString) -> Bool {

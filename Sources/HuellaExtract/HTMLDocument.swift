@@ -156,6 +156,11 @@ final class HTMLDocument {
         attribute(name, of: node) { needles.occurs(in: $0) }
     }
 
+    /// Whether an attribute's value holds a byte at or above `limit`; no copy is made.
+    func attribute(_ name: String, of node: xmlNodePtr, holdsByteFrom limit: UInt8) -> Bool {
+        attribute(name, of: node) { $0.contains { $0 >= limit } }
+    }
+
     /// Whether an attribute's value holds a token (split at ASCII white space) equal to an
     /// ASCII word, ignoring case: `rel="nofollow me"` holds "me"; no copy is made.
     func attribute(_ name: String, of node: xmlNodePtr, hasToken word: StaticString) -> Bool {
