@@ -28,7 +28,10 @@ enum SitePages {
                 || document.attribute("role", of: element, equals: "navigation")
         }
         var tried: Set<HTMLDocument.LinkKey> = []  // href and text of links already decided (menus repeat)
+        // A relative href may take its word from the page's own path: then every link is read.
+        let pageHasWord = wantedWords.occurs(inText: document.url)
         for node in navigation {
+            guard pageHasWord || mayBeWanted(node, in: document) else { continue }
             guard let href = document.attribute("href", of: node) else { continue }
             // The words looked for are in the link's text or its (decoded) path: most links
             // are ruled out here, before their visibility is tested or their URL parsed.
@@ -49,6 +52,23 @@ enum SitePages {
             found.append(url)
         }
         return found
+    }
+}
+
+extension SitePages {
+    /// Whether a link's raw href or text holds one of the words, a "%" (its decoded path may)
+    /// or a byte past Latin-1 (lowering may make one): a superset of the links whose text or
+    /// decoded href `links(in:)` finds a word in, tested before any string is made of them.
+    static func mayBeWanted(_ node: xmlNodePtr, in document: HTMLDocument) -> Bool {
+        if document.attribute("href", of: node, containsAny: wantedWords) || document.attribute("href", of: node, holdsByteFrom: 0xC4)
+            || document.attribute("href", of: node, contains: "%")
+        {
+            return true
+        }
+        guard let content = xmlNodeGetContent(node) else { return false }
+        defer { cxml_free(content) }
+        let text = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+        return wantedWords.occurs(in: text) || text.contains { $0 >= 0xC4 }
     }
 }
 
