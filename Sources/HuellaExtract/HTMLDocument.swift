@@ -156,6 +156,16 @@ final class HTMLDocument {
         attribute(name, of: node) { needles.occurs(in: $0) }
     }
 
+    /// Whether the element's class list holds "h-" (every microformats root class does): two
+    /// bytes looked for in one loop before its classes are read one by one.
+    func classMayHoldRoot(_ node: xmlNodePtr) -> Bool {
+        attribute("class", of: node) { value in
+            guard value.count >= 2 else { return false }
+            for i in 0..<(value.count - 1) where value[i] == 0x68 && value[i + 1] == 0x2D { return true }  // "h-"
+            return false
+        }
+    }
+
     /// Whether an attribute's value holds a byte at or above `limit`; no copy is made.
     func attribute(_ name: String, of node: xmlNodePtr, holdsByteFrom limit: UInt8) -> Bool {
         attribute(name, of: node) { $0.contains { $0 >= limit } }

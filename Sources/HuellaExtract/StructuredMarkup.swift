@@ -106,7 +106,7 @@ struct Microformats {
         // One pass for both roots: the first h-card outside a résumé, and every h-resume.
         var card: xmlNodePtr?
         var resumes: [xmlNodePtr] = []
-        for node in document.elements {
+        for node in document.elements where document.classMayHoldRoot(node) {
             let (isCard, isResume) = document.hasClasses("h-card", "h-resume", node)
             if isResume { resumes.append(node) }
             if isCard, card == nil, !document.hasAncestor(node, where: { document.hasClass("h-resume", $0) }) { card = node }
