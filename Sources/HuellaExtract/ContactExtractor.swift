@@ -153,13 +153,7 @@ struct ContactExtractor {
     /// make one. A superset of the links the routes take: those that pass are decided on their
     /// trimmed href and collapsed text, as before (white space is in no word).
     static func mayAdd(_ node: xmlNodePtr, in document: HTMLDocument) -> Bool {
-        if document.attribute("href", of: node, containsAny: hrefWords) || document.attribute("href", of: node, holdsByteFrom: 0xC4) {
-            return true
-        }
-        guard let content = xmlNodeGetContent(node) else { return false }
-        defer { cxml_free(content) }
-        let text = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
-        return legalWords.occurs(in: text) || text.contains { $0 >= 0xC4 }
+        document.attribute("href", of: node, mayHold: hrefWords) || document.text(of: node, mayHold: legalWords)
     }
     private static let hrefWords = ASCIINeedles([
         "mailto:", "tel:", "wa.me/", "api.whatsapp.com/send",

@@ -468,6 +468,13 @@ struct ASCIINeedles: Sendable {
         }
     }
 
+    /// Whether one of the needles may occur in the bytes once lowered: it occurs in them as
+    /// they are, or they hold a byte past Latin-1 whose lowering could make one (the case in
+    /// which `occurs(inText:)` searches the lowered text too). A superset test, on raw bytes.
+    func mayOccur(inLowered bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        search(bytes, noting: 0xC4) != .notFound
+    }
+
     /// Whether one of the needles occurs in the bytes, ignoring ASCII case.
     func occurs(in bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { occurs(in: $0) }

@@ -166,9 +166,10 @@ final class HTMLDocument {
         }
     }
 
-    /// Whether an attribute's value holds a byte at or above `limit`; no copy is made.
-    func attribute(_ name: String, of node: xmlNodePtr, holdsByteFrom limit: UInt8) -> Bool {
-        attribute(name, of: node) { $0.contains { $0 >= limit } }
+    /// Whether one of the needles may occur in an attribute's value once lowered
+    /// (`ASCIINeedles.mayOccur`); no copy is made.
+    func attribute(_ name: String, of node: xmlNodePtr, mayHold needles: ASCIINeedles) -> Bool {
+        attribute(name, of: node) { needles.mayOccur(inLowered: $0) }
     }
 
     /// Whether an attribute's value holds a token (split at ASCII white space) equal to an
@@ -271,6 +272,14 @@ final class HTMLDocument {
         guard let value = xmlGetProp(node, name) else { return nil }
         defer { cxml_free(value) }
         return String(cString: value)
+    }
+
+    /// Whether one of the needles may occur in the node's text once lowered
+    /// (`ASCIINeedles.mayOccur`), read from libxml2's copy of it without a string.
+    func text(of node: xmlNodePtr, mayHold needles: ASCIINeedles) -> Bool {
+        guard let value = xmlNodeGetContent(node) else { return false }
+        defer { cxml_free(value) }
+        return needles.mayOccur(inLowered: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
     }
 
     /// The text content of a node and its descendants.

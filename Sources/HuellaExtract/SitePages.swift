@@ -60,15 +60,8 @@ extension SitePages {
     /// or a byte past Latin-1 (lowering may make one): a superset of the links whose text or
     /// decoded href `links(in:)` finds a word in, tested before any string is made of them.
     static func mayBeWanted(_ node: xmlNodePtr, in document: HTMLDocument) -> Bool {
-        if document.attribute("href", of: node, containsAny: wantedWords) || document.attribute("href", of: node, holdsByteFrom: 0xC4)
-            || document.attribute("href", of: node, contains: "%")
-        {
-            return true
-        }
-        guard let content = xmlNodeGetContent(node) else { return false }
-        defer { cxml_free(content) }
-        let text = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
-        return wantedWords.occurs(in: text) || text.contains { $0 >= 0xC4 }
+        document.attribute("href", of: node, mayHold: wantedWords) || document.attribute("href", of: node, contains: "%")
+            || document.text(of: node, mayHold: wantedWords)
     }
 }
 

@@ -564,6 +564,15 @@ struct FastPathTests {
             }
         }
         #expect(SitePages.wantedWords.occurs(inText: "Coo\u{212A}ies") && !SitePages.wantedWords.occurs(inText: "Home"))
+        // The links' pre-test on raw bytes passes every text the words are found in.
+        for text in words + generated {
+            for needles in [SitePages.wantedWords, ContactExtractor.legalWords] where needles.occurs(inText: text) {
+                var raw = text
+                #expect(raw.withUTF8 { needles.mayOccur(inLowered: $0) }, "\(text.debugDescription)")
+            }
+        }
+        var home = "Home"
+        #expect(!home.withUTF8 { SitePages.wantedWords.mayOccur(inLowered: $0) })
         // The needles' two tables (first byte, second byte) find what a plain search of the
         // lowered bytes finds, needles of one byte and needles at the very end included.
         let sets = [["cv", "faq", "about"], ["@", "wa.me/", "x"], ["social", "redes"], ["testimon", "review", "comment", "h-cite"]]
