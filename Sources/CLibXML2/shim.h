@@ -37,9 +37,11 @@ static inline void cxml_global_init(void) {
 static inline void cxml_free(void *p) { xmlFree(p); }
 
 // The parse options huella always uses: recover (keeps JSON-LD text intact),
-// no error output, no network access.
+// no error output, no network access, and no switch of encoding at a <meta> charset
+// (huella picks the encoding before the parse: Charset.swift).
 static inline int cxml_html_options(void) {
-    return HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+    return HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT
+        | HTML_PARSE_IGNORE_ENC;
 }
 
 #endif

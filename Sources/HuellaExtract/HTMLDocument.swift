@@ -15,6 +15,8 @@ final class HTMLDocument {
         _ = LibXML.ready
         cxml_silence_thread()
         guard !data.isEmpty, data.count < Int(Int32.max) else { return nil }
+        // Windows-1252 is decoded here: iconv stops at the bytes it leaves undefined.
+        let (data, encoding) = encoding == "WINDOWS-1252" ? (Charset.windows1252ToUTF8(data), "UTF-8") : (data, encoding)
         let parsed: htmlDocPtr? = data.withUnsafeBytes { raw in
             let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self)
             return htmlReadMemory(base, Int32(raw.count), url, encoding, cxml_html_options())

@@ -36,6 +36,12 @@ public struct PageExtractor: Sendable {
     /// Extracts a page's claims. `url` is the page's final URL (the base for links).
     public func extract(body: Data, contentType: String?, url: String, origin: ClaimOrigin) -> PageExtraction {
         let encoding = Charset.encoding(for: body, contentType: contentType)
+        if AttributeCost.exceedsLimit(body, encoding: encoding) {
+            let diagnostic = Diagnostic(
+                level: .warning, location: url,
+                message: "the page is not read: its tags hold so many attributes that parsing it would take minutes (a page built to stall a parser)")
+            return PageExtraction(claims: [], profileLinks: [], diagnostics: [diagnostic], language: nil)
+        }
         guard
             let document = HTMLDocument(data: body, url: url, encoding: encoding)
                 ?? HTMLDocument(data: body, url: url, encoding: nil)

@@ -1,5 +1,6 @@
 import Foundation
 import HuellaCore
+import HuellaTestSupport
 import Testing
 
 @testable import HuellaExtract
@@ -74,5 +75,67 @@ struct HostileDocumentTests {
         _ = page.claims.map(\.excerpt).joined()  // every excerpt is a valid Swift string
         let (binary, _) = extract(Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
         #expect(binary.claims.count < 50)
+    }
+
+    /// A `<div>` with `count` attributes of distinct names, each `length` characters or more.
+    static func manyAttributes(_ count: Int, length: Int = 0) -> String {
+        "<div " + (0..<count).map { "a\($0)" + String(repeating: "x", count: length) }.joined(separator: " ") + ">x</div>"
+    }
+
+    @Test("a tag of 50,000 attributes is not parsed (libxml2 would take seconds per 10,000)")
+    func manyAttributesRefused() {
+        let html = "<html><body><p>I have 10 years of experience.</p>" + Self.manyAttributes(50_000) + "</body></html>"
+        let (page, elapsed) = extract(Data(html.utf8))
+        #expect(elapsed < .seconds(5))
+        #expect(page.claims.isEmpty)
+        #expect(page.diagnostics.contains { $0.level == .warning && $0.message.contains("attributes") })
+        // The same page in UTF-16, with a byte-order mark or with libxml2's `<?` guess.
+        let utf16 = "<?xml version=\"1.0\"?>" + html
+        for bytes in [Data([0xFF, 0xFE]) + Data(html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+                      Data(utf16.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })] {
+            let (page, elapsed) = extract(bytes, contentType: nil)
+            #expect(elapsed < .seconds(5))
+            #expect(page.diagnostics.contains { $0.message.contains("attributes") })
+        }
+    }
+
+    @Test("the attribute bound reads tags wherever libxml2 may find one")
+    func attributeBoundReadsEverywhere() {
+        let tag = Self.manyAttributes(7_000)
+        // Each place hides the tag from a reader that skips it, not from libxml2 (checked
+        // against libxml2 2.9.14): an end tag without a name, a comment closed by "--!>", a
+        // doctype's unquoted text; and places libxml2 does skip, which the bound reads anyway.
+        for wrapped in ["</ \(tag)", "<!-- a --!>\(tag)", "<!DOCTYPE html \"x>\(tag)\">", "<b title=\"<script>\">\(tag)</script>",
+                        "<script>\(tag)</script>", "<!-- \(tag) -->"] {
+            let html = Data(("<html><body>" + wrapped + "</body></html>").utf8)
+            #expect(AttributeCost.exceedsLimit(html, encoding: "UTF-8"), "\(wrapped.prefix(30))")
+        }
+        // libxml2 cuts a name past 100 characters into pieces, each an attribute of its own:
+        // 3,000 names of 250 characters are 9,000 attributes (40 million compares), 3,000 short ones are not.
+        #expect(AttributeCost.exceedsLimit(Data(Self.manyAttributes(3_000, length: 249).utf8), encoding: nil))
+        #expect(!AttributeCost.exceedsLimit(Data(Self.manyAttributes(3_000).utf8), encoding: nil))
+    }
+
+    @Test("no page of ours comes near the attribute bound")
+    func attributeBoundSparesRealPages() throws {
+        let root = URL(fileURLWithPath: FixturePaths.path("Fixtures"))
+        let pages = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "html" }
+        #expect(pages.count > 20)
+        for page in pages {
+            let data = try Data(contentsOf: page)
+            #expect(!AttributeCost.exceedsLimit(data, encoding: Charset.encoding(for: data, contentType: nil)), "\(page.lastPathComponent)")
+        }
+    }
+
+    @Test("a <meta> that switches to UTF-16 mid-page is ignored")
+    func metaSwitchIgnored() {
+        var bytes = Data(#"<html><head><meta charset="utf-16le"></head>"#.utf8)
+        bytes += Data(("<body>" + Self.manyAttributes(50_000) + "<p>I have 10 years of experience.</p></body></html>").utf16.flatMap {
+            [UInt8($0 & 0xFF), UInt8($0 >> 8)]
+        })
+        let (page, elapsed) = extract(bytes, contentType: nil)
+        #expect(elapsed < .seconds(5))
+        #expect(!page.claims.contains { $0.kind == .experienceYears })
     }
 }

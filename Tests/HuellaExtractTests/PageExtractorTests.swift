@@ -378,6 +378,38 @@ struct CharsetTests {
         #expect(Charset.encoding(for: Data("<p>x</p>".utf8), contentType: contentType) == expected)
     }
 
+    @Test(
+        "reads a page's own declaration and first bytes when the header says nothing",
+        arguments: [
+            (#"<html><head><meta charset="ISO-8859-1">"#, "WINDOWS-1252"),
+            (#"<html><head><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=windows-1251">"#, "WINDOWS-1251"),
+            (#"<html><head><meta name="x" content="charset=koi8-r">"#, nil),  // no http-equiv
+            (#"<html><head><meta charset="utf-16">"#, "UTF-8"),  // read as ASCII, so not UTF-16
+            (#"<html><head><meta charset="utf-7">"#, nil),  // not an encoding browsers read
+            ("<?x", nil),
+        ])
+    func declared(head: String, expected: String?) {
+        #expect(Charset.encoding(for: Data((head + "</head><body></body></html>").utf8), contentType: nil) == expected)
+    }
+
+    @Test("labels browsers do not know count as none; UTF-16 and UCS-4 first bytes are guessed as libxml2 would")
+    func unknownLabelsAndSniffing() {
+        #expect(Charset.encoding(for: Data("<p>x</p>".utf8), contentType: "text/html; charset=utf-7") == nil)
+        #expect(Charset.encoding(for: Data("<p>x</p>".utf8), contentType: "text/html; charset=IBM037") == nil)
+        #expect(Charset.encoding(for: Data([0x3C, 0x00, 0x3F, 0x00, 0x78, 0x00]), contentType: nil) == "UTF-16LE")
+        #expect(Charset.encoding(for: Data([0x00, 0x3C, 0x00, 0x3F, 0x00, 0x78]), contentType: nil) == "UTF-16BE")
+        #expect(Charset.encoding(for: Data([0x3C, 0x00, 0x00, 0x00, 0x68, 0x00]), contentType: nil) == "UTF-8")
+    }
+
+    @Test("a page labelled Latin-1 is read to its end past the bytes Windows-1252 leaves undefined")
+    func undefinedWindows1252Bytes() {
+        // A UTF-8 page served as Latin-1: its "”" (E2 80 9D) holds 0x9D, where iconv stops.
+        let html = "<html><body><p>“Asistente” de confianza</p><p>I have 12 years of experience.</p></body></html>"
+        let page = PageExtractor().extract(body: Data(html.utf8), contentType: "text/html; charset=iso-8859-1", url: "https://va.test/", origin: .website)
+        #expect(page.claims.contains { $0.kind == .experienceYears && $0.value == .number(12) })
+        #expect(Charset.windows1252ToUTF8(Data([0x80, 0x9D, 0x41, 0xE9])) == Data("€\u{9D}Aé".utf8))
+    }
+
     @Test("a UTF-8 byte-order mark wins over the header")
     func bom() {
         #expect(Charset.encoding(for: Data([0xEF, 0xBB, 0xBF, 0x3C]), contentType: "text/html; charset=iso-8859-1") == "UTF-8")
