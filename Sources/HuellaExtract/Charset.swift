@@ -105,7 +105,8 @@ public enum Charset {
                 value = bytes[(k + 1)..<end]
                 k = end + 1
             } else {
-                let end = bytes[k...].firstIndex { isBlank($0) || $0 == 0x3E } ?? bytes.count
+                // An unquoted value may hold "/" ("content=text/html;charset=…").
+                let end = bytes[k...].firstIndex { ($0 != 0x2F && isBlank($0)) || $0 == 0x3E } ?? bytes.count
                 value = bytes[k..<end]
                 k = end
             }

@@ -44,7 +44,7 @@ public struct PageExtractor: Sendable {
         }
         guard
             let document = HTMLDocument(data: body, url: url, encoding: encoding)
-                ?? HTMLDocument(data: body, url: url, encoding: nil)
+                ?? fallback(body, url: url)
         else {
             let diagnostic = Diagnostic(level: .warning, location: url, message: "the page is empty or not HTML")
             return PageExtraction(claims: [], profileLinks: [], diagnostics: [diagnostic], language: nil)
@@ -117,6 +117,14 @@ public struct PageExtractor: Sendable {
             language: document.language)
         if origin == .website { extraction.sitePages = SitePages.links(in: document) }
         return extraction
+    }
+
+    /// The page parsed as libxml2 reads it unlabelled, when its encoding did not parse: its
+    /// own guess from the first bytes, which the attribute bound is read again for.
+    private func fallback(_ body: Data, url: String) -> HTMLDocument? {
+        let guessed = Charset.sniffed(body)
+        guard !AttributeCost.exceedsLimit(body, encoding: guessed) else { return nil }
+        return HTMLDocument(data: body, url: url, encoding: guessed)
     }
 
     /// A phone's last nine digits: the one number written with and without its country code

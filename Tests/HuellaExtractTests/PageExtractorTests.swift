@@ -383,6 +383,7 @@ struct CharsetTests {
         arguments: [
             (#"<html><head><meta charset="ISO-8859-1">"#, "WINDOWS-1252"),
             (#"<html><head><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=windows-1251">"#, "WINDOWS-1251"),
+            (#"<html><head><meta http-equiv=Content-Type content=text/html;charset=koi8-r>"#, "KOI8-R"),
             (#"<html><head><meta name="x" content="charset=koi8-r">"#, nil),  // no http-equiv
             (#"<html><head><meta charset="utf-16">"#, "UTF-8"),  // read as ASCII, so not UTF-16
             (#"<html><head><meta charset="utf-7">"#, nil),  // not an encoding browsers read
