@@ -323,7 +323,7 @@ final class HTMLDocument {
         var bytes = Array(base.utf8)
         var path = base
         for element in pending.reversed() {
-            Self.appendStep(of: element, to: &bytes)
+            appendStep(of: element, to: &bytes)
             path = String(decoding: bytes, as: UTF8.self)
             paths[element] = path
         }
@@ -336,25 +336,9 @@ final class HTMLDocument {
     }
 
     /// "/name", or "/name[n]" when a sibling element has the same name (n counts from 1 among them).
-    private static func appendStep(of element: xmlNodePtr, to bytes: inout [UInt8]) {
+    private func appendStep(of element: xmlNodePtr, to bytes: inout [UInt8]) {
         let name = element.pointee.name!
-        func sameName(_ other: xmlNodePtr) -> Bool {
-            other.pointee.type == XML_ELEMENT_NODE && other.pointee.ns == nil && xmlStrEqual(name, other.pointee.name) != 0
-        }
-        var before = 0
-        var sibling = element.pointee.prev
-        while let s = sibling {
-            if sameName(s) { before += 1 }
-            sibling = s.pointee.prev
-        }
-        var numbered = before > 0
-        if !numbered {
-            sibling = element.pointee.next
-            while let s = sibling, !numbered {
-                numbered = sameName(s)
-                sibling = s.pointee.next
-            }
-        }
+        let (position, numbered) = position(of: element)
         bytes.append(0x2F)  // "/"
         var i = 0
         while name[i] != 0 {
@@ -363,8 +347,63 @@ final class HTMLDocument {
         }
         guard numbered else { return }
         bytes.append(0x5B)  // "["
-        bytes.append(contentsOf: String(before + 1).utf8)
+        bytes.append(contentsOf: String(position).utf8)
         bytes.append(0x5D)  // "]"
+    }
+
+    /// The element's position among its siblings of the same name (from 1), and whether it
+    /// has any. Its siblings are walked up to `siblingWalk` each way; past that the parent's
+    /// children are numbered all at once (`numberChildren`): 20,000 list items located one
+    /// by one would otherwise walk 200 million siblings.
+    private func position(of element: xmlNodePtr) -> (position: Int, numbered: Bool) {
+        if let known = siblingPositions[element] { return known }
+        let name = element.pointee.name!
+        func sameName(_ other: xmlNodePtr) -> Bool {
+            other.pointee.type == XML_ELEMENT_NODE && other.pointee.ns == nil && xmlStrEqual(name, other.pointee.name) != 0
+        }
+        var before = 0
+        var walked = 0
+        var sibling = element.pointee.prev
+        while let s = sibling, walked < Self.siblingWalk {
+            if sameName(s) { before += 1 }
+            walked += 1
+            sibling = s.pointee.prev
+        }
+        if sibling == nil {
+            var numbered = before > 0
+            walked = 0
+            sibling = element.pointee.next
+            while let s = sibling, !numbered, walked < Self.siblingWalk {
+                numbered = sameName(s)
+                walked += 1
+                sibling = s.pointee.next
+            }
+            if numbered || sibling == nil { return (before + 1, numbered) }
+        }
+        guard let parent = element.pointee.parent else { return (before + 1, true) }
+        numberChildren(of: parent)
+        return siblingPositions[element] ?? (before + 1, true)
+    }
+
+    private static let siblingWalk = 64
+
+    /// Positions of a parent's many children, worked out in one pass over them.
+    private var siblingPositions: [xmlNodePtr: (position: Int, numbered: Bool)] = [:]
+
+    private func numberChildren(of parent: xmlNodePtr) {
+        var counts: [String: Int] = [:]
+        var numbered: [(node: xmlNodePtr, name: String, position: Int)] = []
+        var child = parent.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE && c.pointee.ns == nil, let name = c.pointee.name {
+                let key = String(cString: name)
+                let position = counts[key, default: 0] + 1
+                counts[key] = position
+                numbered.append((c, key, position))
+            }
+            child = c.pointee.next
+        }
+        for entry in numbered { siblingPositions[entry.node] = (entry.position, counts[entry.name, default: 0] > 1) }
     }
 
     /// The path as libxml2 writes it (remembered like the others).

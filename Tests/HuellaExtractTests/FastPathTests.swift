@@ -614,6 +614,10 @@ struct FastPathTests {
         var pages = Self.pageData()
         // Nesting and same-name siblings at every depth, and an element inside an SVG.
         pages.append(Data("<html><body><div><p>a</p><p>b<span>c</span><span>d</span></p></div><div><svg><g><path/></g><g/></svg></div><ul><li>x</li></ul></body></html>".utf8))
+        // Parents of more children than a sibling walk goes (then numbered at once): a name
+        // shared by 150, one that occurs once among them, another twice far apart.
+        let many = (0..<150).map { i in (i == 70 ? "<h2>lone</h2>" : "") + (i == 3 || i == 140 ? "<b>pair</b>" : "") + "<li>item \(i)</li>" }
+        pages.append(Data("<html><body><ul>\(many.joined())</ul><div>\(many.joined())</div></body></html>".utf8))
         var compared = 0
         var generator = SeededGenerator(seed: 5)
         for data in pages {
