@@ -88,6 +88,20 @@ struct EducationPatterns {
         var institutions: [Int: String?] = [:]  // by block: a line of degrees asks once
         let mayBeInProgress = Set(index.blocksContaining(Self.inProgressWords))
         let mayNameInstitution = Set(index.blocksContaining(Self.institutionWords))
+        // What a line says of all its degrees, read once per line: a block of a thousand
+        // degrees is not read a thousand times over.
+        var lineFacts: [Int: (inProgress: Bool, year: Int?)] = [:]
+        func facts(_ block: Int) -> (inProgress: Bool, year: Int?) {
+            if let known = lineFacts[block] { return known }
+            let inProgress = mayBeInProgress.contains(block) && index.firstMatch(Self.inProgress, inBlock: block) != nil
+            // The degree's own line first; the next line (LinkedIn puts dates there) only when it has none.
+            let ownYears = allYears(inBlock: block, of: index)
+            let years = ownYears.isEmpty && !isDegreeLine(index.blockText(block + 1)) ? allYears(inBlock: block + 1, of: index) : ownYears
+            let thisYear = Patterns.currentYear
+            let found = (inProgress, years.filter { $0 <= thisYear + 6 }.max())
+            lineFacts[block] = found
+            return found
+        }
         let found = index.matches(Self.words, in: Self.wordsWindow).map { ($0, Self.level(words: index.substring($0.range(at: 1)))) }
             + index.matches(Self.abbreviated, keywords: ["ba", "bs", "ma ", "mba", "msc", "m.sc", "phd", "ph.d", "b.a", "b.sc"])
             .map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
@@ -101,13 +115,9 @@ struct EducationPatterns {
             let field = self.field(after: match.range, in: index)
             let institution = institutions[block] ?? institution(near: block, in: index, candidates: mayNameInstitution)
             institutions[block] = institution
-            let status: DegreeStatus =
-                mayBeInProgress.contains(block) && index.firstMatch(Self.inProgress, inBlock: block) != nil ? .inProgress : .completed
-            // The degree's own line first; the next line (LinkedIn puts dates there) only when it has none.
-            let ownYears = allYears(inBlock: block, of: index)
-            let years = ownYears.isEmpty && !isDegreeLine(index.blockText(block + 1)) ? allYears(inBlock: block + 1, of: index) : ownYears
+            let (inProgress, year) = facts(block)
+            let status: DegreeStatus = inProgress ? .inProgress : .completed
             let thisYear = Patterns.currentYear
-            let year = years.filter { $0 <= thisYear + 6 }.max()
             let degree = Degree(
                 level: level, name: index.substring(match.range), field: field, institution: institution,
                 status: (year ?? 0) > thisYear ? .inProgress : status, year: year)

@@ -77,6 +77,21 @@ struct HostileDocumentTests {
         #expect(binary.claims.count < 50)
     }
 
+    @Test("2 MB of claims in one list and in one paragraph: time grows with the page, not with its square")
+    func manyClaimsInOneParent() {
+        // 20,000 list items, each a degree with a year (each one's locator counted its
+        // siblings; each degree read its line's years), then the same lines as one block.
+        let line = "Bachelor of Arts, Universidad de Chile, 2010 · Certified Virtual Assistant · QuickBooks Certified User"
+        let items = String(repeating: "<li>\(line)</li>", count: 20_000)
+        for html in ["<html><body><ul>\(items)</ul></body></html>", "<html><body><p>\(String(repeating: line + " ", count: 20_000))</p></body></html>"] {
+            let (page, elapsed) = extract(Data(html.utf8))
+            #expect(elapsed < .seconds(60))
+            // The one degree and the credentials stated 20,000 times are one claim each.
+            #expect(page.claims.filter { $0.kind == .education }.count == 1)
+            #expect(page.claims.contains { $0.kind == .credential })
+        }
+    }
+
     /// A `<div>` with `count` attributes of distinct names, each `length` characters or more.
     static func manyAttributes(_ count: Int, length: Int = 0) -> String {
         "<div " + (0..<count).map { "a\($0)" + String(repeating: "x", count: length) }.joined(separator: " ") + ">x</div>"
