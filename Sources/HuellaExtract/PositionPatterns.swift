@@ -79,17 +79,26 @@ struct PositionPatterns {
 
     /// "Executive Assistant | Acme, March 2017 – Present" gives both on one line; LinkedIn
     /// puts the title and the company on the two lines above the dates.
+    /// How far before its dates a line's "Title | Company" is looked for (UTF-16 units: a
+    /// hundred characters and trimmed separators, with room to spare).
+    static let prefixReach = 2_000
+
     private func labels(before range: NSRange, in index: TextIndex, block: Int) -> (String?, String?) {
         // The line's start: its block's when the block is one line (no search of the page's text).
         let from: Int
         if let line = index.lineRange(at: range.location) {
             from = line.location
         } else {
-            let blockStart = index.text.range(of: "\n", options: .backwards, range: NSRange(location: 0, length: range.location))
-            from = blockStart.location == NSNotFound ? 0 : blockStart.location + 1
+            let reach = max(0, range.location - Self.prefixReach - 1)
+            let blockStart = index.text.range(of: "\n", options: .backwards, range: NSRange(location: reach, length: range.location - reach))
+            from = blockStart.location == NSNotFound ? reach : blockStart.location + 1
         }
-        let prefix = index.substring(NSRange(location: from, length: range.location - from))
-            .trimming(" ,·|–-—:()")
+        // A title and company of up to 100 characters, written before the dates; a longer run of
+        // text before them is prose (and a paragraph of a thousand dates is not read a thousand
+        // times over from its start).
+        let prefix =
+            range.location - from > Self.prefixReach
+            ? "" : index.substring(NSRange(location: from, length: range.location - from)).trimming(" ,·|–-—:()")
         if !prefix.isEmpty && prefix.count <= 100 {
             for separator in [" | ", " at ", " en ", " @ ", ", ", " · ", " - "] {
                 let parts = prefix.components(separatedBy: separator)

@@ -92,6 +92,29 @@ struct HostileDocumentTests {
         }
     }
 
+    @Test("a paragraph of 16,000 credentials or of 16,000 dated jobs ends in time that grows with it")
+    func longParagraphsOfClaims() {
+        // A distinct capitalised word per number ("Bcd"), in letters: credential keys drop digits.
+        func word(_ n: Int) -> String {
+            var n = n
+            var letters = ""
+            repeat {
+                letters.append(Character(UnicodeScalar(UInt8(0x61 + n % 26))))
+                n /= 26
+            } while n > 0
+            return letters.prefix(1).uppercased() + letters.dropFirst() + "x"
+        }
+        // Distinct credentials on one line: every one was compared with every other.
+        let credentials = (0..<16_000).map { "Certified in Bookkeeping \(word($0)) by Acme." }
+        // Dates after a long run of text: each read the line from its start.
+        let jobs = (0..<16_000).map { "\(word($0)) lead Jan 2019 – Present" }
+        for (paragraph, kind) in [(credentials, ClaimKind.credential), (jobs, .position)] {
+            let (page, elapsed) = extract(Data("<html><body><p>\(paragraph.joined(separator: " "))</p></body></html>".utf8))
+            #expect(elapsed < .seconds(60))
+            #expect(page.claims.filter { $0.kind == kind }.count > (kind == .credential ? 10_000 : 0))
+        }
+    }
+
     /// A `<div>` with `count` attributes of distinct names, each `length` characters or more.
     static func manyAttributes(_ count: Int, length: Int = 0) -> String {
         "<div " + (0..<count).map { "a\($0)" + String(repeating: "x", count: length) }.joined(separator: " ") + ">x</div>"
