@@ -22,7 +22,11 @@ struct CredentialPatterns {
             caseSensitive: true),
             // The match starts with its keyword; "certified as an oficial como " (23 after the
             // keyword), a name of up to 61, and "(issuer)" or "otorgado por issuer" (up to 45).
-            KeywordWindow(keywords: ["certif"], before: 0, after: 160)),
+            KeywordWindow(keywords: ["certif"], before: 0, after: 160) { line, at in
+                // The keyword is one of the pattern's own words, so it reads on as one of them
+                // ("certified a" for "certified as an": ICU folds "ſ" to "s", lower case does not).
+                certifiedContinuations.contains { line[(at + 6)...].starts(with: $0) }
+            }),
         (Patterns.compile(
             name + #"\s+(?:certified|certification|certificate|certificad[oa])\b(?:\s*\(([^)\n]{2,40})\)|\s+(?:por|by)\s+([\p{Lu}][\p{L}&.' -]{1,30}?)(?=[,.;)\n]|$))?"#, caseSensitive: false),
             // A name of up to 61 characters and a space before the keyword, then "(issuer)" or
@@ -36,8 +40,25 @@ struct CredentialPatterns {
             // A name of up to 51 characters ending in the keyword ("ProAdvisor" holds "advisor"
             // 3 in), then a separator and an issuer of up to 41. (`(?=[PASE])`: the names' first
             // letters, one test instead of eight at each step of the lazy name.)
-            KeywordWindow(keywords: ["advisor", "administrator", "specialist", "professional", "associate", "expert", "partner"], before: 60, after: 60)),
+            KeywordWindow(keywords: ["advisor", "administrator", "specialist", "professional", "associate", "expert", "partner"], before: 60, after: 60) {
+                line, at in
+                // The keyword ends the name; white space, then a separator: "·", "(", a dash
+                // ("–", "—": past ASCII, as is any other white space ICU knows), "by", "de", "from".
+                guard let word = titleWords.first(where: { line[at...].starts(with: $0) }) else { return false }
+                var next = at + word.count
+                while next < line.endIndex && ASCIIBytes.isSpace(line[next]) { next += 1 }
+                guard next < line.endIndex else { return false }
+                if line[next] >= 0x80 || line[next] == 0x28 { return true }
+                return ["by", "de", "from"].contains { line[next...].starts(with: Array($0.utf8)) }
+            }),
     ]
+
+    /// How "certif" goes on in the "certified in" pattern's words (lower case).
+    static let certifiedContinuations: [[UInt8]] = ["icaci", "icad", "ication in", "icate in", "ied a", "ied in"].map { Array($0.utf8) }
+    /// The words that end a name before its issuer, as keywords (lower case).
+    static let titleWords: [[UInt8]] = ["advisor", "administrator", "specialist", "professional", "associate", "expert", "partner"].map {
+        Array($0.utf8)
+    }
 
     /// Who issues well-known VA credentials, for claims that do not say.
     static let knownIssuers: [(String, String)] = [
@@ -77,8 +98,11 @@ struct CredentialPatterns {
             return []
         }
         func key<S: Sequence<String>>(_ run: S) -> String { run.joined(separator: "\u{1F}") }
+        // Most credentials are alone on their line: nothing to compare.
+        var perLine: [String: Int] = [:]
+        for (claim, tokens) in zip(claims, words) where !tokens.isEmpty { perLine[claim.locator, default: 0] += 1 }
         var pieces: [String: Set<String>] = [:]  // by locator: every run of a credential's words shorter than its name
-        for (claim, tokens) in zip(claims, words) where tokens.count > 1 {
+        for (claim, tokens) in zip(claims, words) where tokens.count > 1 && perLine[claim.locator, default: 0] > 1 {
             var runs = pieces[claim.locator, default: []]
             for length in 1..<tokens.count {
                 for start in 0...(tokens.count - length) { runs.insert(key(tokens[start..<(start + length)])) }
@@ -86,7 +110,8 @@ struct CredentialPatterns {
             pieces[claim.locator] = runs
         }
         return claims.indices.filter { i in
-            words[i].isEmpty || !(pieces[claims[i].locator]?.contains(key(words[i])) ?? false)
+            guard let runs = pieces[claims[i].locator], !words[i].isEmpty else { return true }
+            return !runs.contains(key(words[i]))
         }.map { claims[$0] }
     }
 

@@ -58,7 +58,11 @@ struct EducationPatterns {
         }
         return "(?:" + initials.map { "(?=" + String($0) + ")(?:" + groups[$0]!.joined(separator: "|") + ")" }.joined(separator: "|") + ")"
     }
-    private static let abbreviated = Patterns.compile(
+    /// What each abbreviation starts with, in its case ("MBA" holds "MB"…): a block without
+    /// one is not read by the case-sensitive pattern (its keywords, "ba", "ma "…, are in
+    /// lower case and in many words).
+    static let abbreviationStarts: [[UInt16]] = ["MB", "MS", "M.", "MA", "BA", "BS", "B.", "Ph"].map { Array($0.utf16) }
+    static let abbreviated = Patterns.compile(
         "\\b(" + abbreviations.map(\.0).joined(separator: "|") + ")", caseSensitive: true)
     /// After each character of the field, the end is looked for only where it can be: not
     /// between two letters (`(?!\p{L})|(?<=[&' -])` is that test, cheaper than the end's),
@@ -103,7 +107,10 @@ struct EducationPatterns {
             return found
         }
         let found = index.matches(Self.words, in: Self.wordsWindow).map { ($0, Self.level(words: index.substring($0.range(at: 1)))) }
-            + index.matches(Self.abbreviated, keywords: ["ba", "bs", "ma ", "mba", "msc", "m.sc", "phd", "ph.d", "b.a", "b.sc"])
+            + index.matches(
+                Self.abbreviated,
+                inBlocks: index.blocksContaining(["ba", "bs", "ma ", "mba", "msc", "m.sc", "phd", "ph.d", "b.a", "b.sc"])
+                    .filter { index.block($0, holdsExactly: Self.abbreviationStarts) })
             .map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
         for (match, level) in found.sorted(by: { $0.0.range.location < $1.0.range.location }) {
             guard let level else { continue }

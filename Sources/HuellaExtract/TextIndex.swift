@@ -280,6 +280,22 @@ struct TextIndex {
         }
     }
 
+    /// Whether a block's own text (its case kept) holds one of the needles: for patterns that
+    /// match case-sensitively, whose keywords in lower case are found in many more blocks.
+    func block(_ block: Int, holdsExactly needles: [[UInt16]]) -> Bool {
+        utf16.withUnsafeBufferPointer { units in
+            let text = units[starts[block]..<(starts[block] + utf16Length(ofBlock: block))]
+            guard var at = text.startIndex as Int? else { return false }
+            while at < text.endIndex {
+                for needle in needles where units[at] == needle[0] && at + needle.count <= text.endIndex {
+                    if needle.indices.allSatisfy({ units[at + $0] == needle[$0] }) { return true }
+                }
+                at += 1
+            }
+            return false
+        }
+    }
+
     /// All matches of a pattern in the chosen blocks (in order).
     func matches(_ pattern: NSRegularExpression?, inBlocks chosen: [Int], includingQuotes: Bool = false) -> [TextMatch] {
         guard let pattern else { return [] }

@@ -76,6 +76,11 @@ struct FastPathTests {
             "Credential ID 12345", "en Psicología Universidad", "in 3D Design", "of Science | Harvard",
             "juan.perez@correo.es", "ana@x.co", "(mail@example.com.)", "a@b", "x+tag@sub.domain.org,", "josé@ejemplo.mx", "@handle",
             "a.very.long.local.part.with.many.dots.and.more.words.than.sixty.four.characters.in.it@example.com", "user@@host.com",
+            "certified in", "Certified in Google Ads", "certified as an Asana Expert", "CERTIFIED AS A", "certificación en", "Certificación oficial en",
+            "certificado de", "Certificada como", "certification in", "Certificate in", "certifications", "Certified", "ProAdvisor", "Advisor",
+            "QuickBooks ProAdvisor (Intuit)", "Xero Advisor · Xero", "Google Ads Specialist by Google", "HubSpot Partner — HubSpot",
+            "Salesforce Administrator from Salesforce", "Canva Expert de Canva", "Trello Associate – Atlassian", "Professionals", "(Xero)",
+            "by", "de", "from", "·", "–", "Specialist\u{00A0}·", "MBA", "B.Sc.", "Ph.D.", "BS in", "ba", "Bachelor",
         ]
         var generator = SeededGenerator(seed: 42)
         let dense = (0..<60).map { _ in
@@ -158,6 +163,22 @@ struct FastPathTests {
             }
         }
         #expect(matched > 50, "the comparison saw matches: \(matched)")
+    }
+
+    @Test("a line where the degree abbreviations match holds one of their starts in its own case")
+    func abbreviationGate() {
+        var matched = 0
+        let extra = TextIndex(
+            blocks: ["MBA, IE Business School", "B.Sc. (Hons) Accounting", "BS in Finance", "M.Sc. Marketing", "Ph.D. candidate", "BA (Hons) English"]
+                .map { TextBlock(text: $0, locator: "/p") }, url: "https://va.test/", origin: .website)
+        for index in Self.indexes + [extra] {
+            for block in index.blocks.indices where index.firstMatch(EducationPatterns.abbreviated, inBlock: block) != nil {
+                matched += 1
+                let holds = index.block(block, holdsExactly: EducationPatterns.abbreviationStarts)
+                #expect(holds, "\(index.blockText(block))")
+            }
+        }
+        #expect(matched >= 6, "the comparison saw matches: \(matched)")
     }
 
     @Test("a link without the privacy or terms words matches neither pattern")
