@@ -65,7 +65,7 @@ public enum Charset {
         {
             from = at + 1
             // The tag around it: the nearest "<" before, which must open a `meta`.
-            guard let open = lowered[..<at].lastIndex(of: 0x3C), at - open < 1024,
+            guard let open = lowered[max(0, at - 1024)..<at].lastIndex(of: 0x3C),
                 lowered[open...].starts(with: Array("<meta".utf8)), open + 5 < lowered.count,
                 [0x20, 0x09, 0x0A, 0x0D, 0x2F].contains(lowered[open + 5])
             else { continue }
