@@ -77,12 +77,12 @@ struct PositionPatterns {
         text.isEmpty ? nil : Self.monthLookup[text.lowercased()]
     }
 
-    /// "Executive Assistant | Acme, March 2017 – Present" gives both on one line; LinkedIn
-    /// puts the title and the company on the two lines above the dates.
     /// How far before its dates a line's "Title | Company" is looked for (UTF-16 units: a
     /// hundred characters and trimmed separators, with room to spare).
     static let prefixReach = 2_000
 
+    /// "Executive Assistant | Acme, March 2017 – Present" gives both on one line; LinkedIn
+    /// puts the title and the company on the two lines above the dates.
     private func labels(before range: NSRange, in index: TextIndex, block: Int) -> (String?, String?) {
         // The line's start: its block's when the block is one line (no search of the page's text).
         let from: Int

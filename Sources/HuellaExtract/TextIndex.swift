@@ -285,7 +285,7 @@ struct TextIndex {
     func block(_ block: Int, holdsExactly needles: [[UInt16]]) -> Bool {
         utf16.withUnsafeBufferPointer { units in
             let text = units[starts[block]..<(starts[block] + utf16Length(ofBlock: block))]
-            guard var at = text.startIndex as Int? else { return false }
+            var at = text.startIndex
             while at < text.endIndex {
                 for needle in needles where units[at] == needle[0] && at + needle.count <= text.endIndex {
                     if needle.indices.allSatisfy({ units[at + $0] == needle[$0] }) { return true }
