@@ -159,8 +159,11 @@ def make_payloads():
         value = "x" * 88
         rows.append(("X-Filler-%d" % n, value))
         size += len("X-Filler-%d: %s\r\n" % (n, value))
+    # One tag of 50,000 attributes (~640 KB): libxml2 compares each with all before it.
+    attributes = (b"<!doctype html><html><body><p>I have 10 years of experience.</p><div "
+                  + b" ".join(b"data-a%d" % n for n in range(50_000)) + b">x</div></body></html>")
     return {"gzip": gz, "deflate": deflate, "br": br, "big": big, "headers": rows,
-            "binary": random.Random(20240601).randbytes(64 * 1024)}
+            "binary": random.Random(20240601).randbytes(64 * 1024), "attributes": attributes}
 
 
 class Log:
@@ -265,6 +268,8 @@ def handler_for(log, payloads, listener_port):
                 return self.send(200, payloads["binary"])
             if path == "/invalid-utf8":
                 return self.send(200, INVALID_UTF8)
+            if path == "/many-attributes":
+                return self.send(200, payloads["attributes"])
             if path == "/close-mid-response":
                 self.close_connection = True
                 if self.start(200, [("Content-Type", html), ("Content-Length", "50000")]):

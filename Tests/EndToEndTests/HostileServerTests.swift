@@ -38,6 +38,7 @@ struct HostileServerTests {
             ("https://wrongtype.hostile.test/wrong-content-type", "ok"),
             ("https://binary.hostile.test/binary-as-html", "ok"),
             ("https://utf8.hostile.test/invalid-utf8", "ok"),
+            ("https://attributes.hostile.test/many-attributes", "ok"),
             ("https://midclose.hostile.test/close-mid-response", "network-error"),
             ("http://raw.hostile.test/", "network-error"),
             ("http://rawclose.hostile.test/raw-close", "network-error"),
@@ -80,6 +81,10 @@ struct HostileServerTests {
             let source = report.assistants.first { $0.id == "case-\(i)" }?.sources.first { $0.role == "website" }
             #expect(source?.outcome == expected, "\(url): \(source?.outcome ?? "missing") \(source?.error ?? "")")
         }
+        // The page built to stall the parser is fetched, not parsed, and the report says why.
+        let stalling = report.assistants.first { $0.sources.contains { $0.url.hasSuffix("/many-attributes") } }
+        #expect(stalling?.diagnostics.contains { $0.message.contains("attributes") } == true, "\(stalling?.diagnostics ?? [])")
+        #expect(stalling?.claims.isEmpty == true)
         let truncated = report.assistants.flatMap(\.sources).filter { $0.error?.contains("truncated at") == true }.map(\.url)
         #expect(Set(truncated).isSuperset(of: ["https://endless.hostile.test/endless", "https://big.hostile.test/big", "https://bigchunked.hostile.test/big-chunked"]))
         #expect(server.listenerConnections() == 0, "a refused address was connected to")
