@@ -9,15 +9,29 @@ public struct HuellaRun: Sendable {
     /// test chose it.
     public var stateHome: String
 
+    /// huella's own peak resident memory in KiB, when the run was asked to measure it.
+    public var peakKilobytes: Int?
+
     public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
 
     /// Runs `huella` with arguments, in `directory` if given, with `environment` added.
+    /// `measuringPeak` starts it from a small Python parent that reports its peak memory:
+    /// Linux counts a child's peak from its parent's at the moment it starts another program,
+    /// so a child of the test process reports the test process's own peak (hundreds of MB
+    /// while other tests parse big pages in it), not huella's.
     public static func run(
-        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], measuringPeak: Bool = false
     ) throws -> HuellaRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: FixturePaths.huellaBinary)
-        process.arguments = arguments
+        let peakFile = try TemporaryDirectory()
+        let peakPath = (peakFile.path as NSString).appendingPathComponent("peak")
+        if measuringPeak {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", Self.peakReporter, peakPath, FixturePaths.huellaBinary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: FixturePaths.huellaBinary)
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Each run gets a state directory of its own, removed after it, unless the test
         // chooses one.
@@ -39,10 +53,19 @@ public struct HuellaRun: Sendable {
         process.waitUntilExit()
         while !errData.isSet { Thread.sleep(forTimeInterval: 0.005) }
         withExtendedLifetime(state) {}
+        let peak = measuringPeak ? (try? String(contentsOfFile: peakPath, encoding: .utf8)).flatMap { Int($0) } : nil
         return HuellaRun(
             status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData.value, as: UTF8.self),
-            stateHome: process.environment?["XDG_STATE_HOME"] ?? state.path)
+            stateHome: process.environment?["XDG_STATE_HOME"] ?? state.path, peakKilobytes: peak)
     }
+
+    /// Runs the command after the file path, writes its peak RSS (KiB) to the file, exits as it did.
+    private static let peakReporter = """
+        import resource, subprocess, sys
+        done = subprocess.run(sys.argv[2:])
+        open(sys.argv[1], "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+        sys.exit(done.returncode if done.returncode >= 0 else 128 - done.returncode)
+        """
 }
 
 /// Data handed from a reader thread.
