@@ -39,7 +39,7 @@ public struct PageExtractor: Sendable {
         if AttributeCost.exceedsLimit(body, encoding: encoding) {
             let diagnostic = Diagnostic(
                 level: .warning, location: url,
-                message: "the page is not read: its tags hold more attributes than the parser can check in reasonable time (over \(AttributeCost.limit) comparisons; a page built to stall a parser)")
+                message: "the page is not read: its tags hold more attributes than the parser can check in reasonable time (over \(AttributeCost.limit / 1_000_000) million comparisons; a page built to stall a parser)")
             return PageExtraction(claims: [], profileLinks: [], diagnostics: [diagnostic], language: nil)
         }
         guard
