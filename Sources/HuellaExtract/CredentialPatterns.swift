@@ -103,11 +103,10 @@ struct CredentialPatterns {
         for (claim, tokens) in zip(claims, words) where !tokens.isEmpty { perLine[claim.locator, default: 0] += 1 }
         var pieces: [String: Set<String>] = [:]  // by locator: every run of a credential's words shorter than its name
         for (claim, tokens) in zip(claims, words) where tokens.count > 1 && perLine[claim.locator, default: 0] > 1 {
-            var runs = pieces[claim.locator, default: []]
+            // In place: a copy of the line's set taken out and put back would be copied whole at each insert.
             for length in 1..<tokens.count {
-                for start in 0...(tokens.count - length) { runs.insert(key(tokens[start..<(start + length)])) }
+                for start in 0...(tokens.count - length) { pieces[claim.locator, default: []].insert(key(tokens[start..<(start + length)])) }
             }
-            pieces[claim.locator] = runs
         }
         return claims.indices.filter { i in
             guard let runs = pieces[claims[i].locator], !words[i].isEmpty else { return true }
