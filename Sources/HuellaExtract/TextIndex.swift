@@ -72,6 +72,10 @@ struct TextIndex {
 
     /// The same, from valid UTF-8 bytes: each stretch between two marks in a loop of its own.
     static func utf16(of bytes: UnsafeBufferPointer<UInt8>, marking marks: [Int]) -> (units: ContiguousArray<UInt16>, marks: [Int]) {
+        // Nothing to transcode, and not through `unsafeUninitializedCapacity`: for a capacity of
+        // 0 it writes its count into the one empty-array storage every thread shares (two
+        // threads reading pages without text raced there; ThreadSanitizer saw it).
+        guard !bytes.isEmpty else { return ([], Array(repeating: 0, count: marks.count)) }
         var marked: [Int] = []
         marked.reserveCapacity(marks.count)
         // Written in place: a string has at most one UTF-16 unit per UTF-8 byte.

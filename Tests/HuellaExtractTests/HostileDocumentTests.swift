@@ -115,6 +115,25 @@ struct HostileDocumentTests {
         }
     }
 
+    @Test("pages without text read on many threads at once (a race ThreadSanitizer found: scripts/sanitize)")
+    func emptyPagesConcurrently() async {
+        let pages = ["<html><body></body></html>", #"<html><head><script type="application/ld+json">{}</script></head></html>"#, " "]
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for task in 0..<16 {
+                group.addTask {
+                    (0..<50).reduce(0) { sum, i in
+                        sum + PageExtractor().extract(
+                            body: Data(pages[(task + i) % pages.count].utf8), contentType: "text/html", url: "https://empty.test/", origin: .website
+                        ).claims.count
+                    }
+                }
+            }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts.count == 16)
+        #expect(counts.allSatisfy { $0 == 0 })
+    }
+
     /// A `<div>` with `count` attributes of distinct names, each `length` characters or more.
     static func manyAttributes(_ count: Int, length: Int = 0) -> String {
         "<div " + (0..<count).map { "a\($0)" + String(repeating: "x", count: length) }.joined(separator: " ") + ">x</div>"
