@@ -23,11 +23,10 @@ public struct HuellaRun: Sendable {
         _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], measuringPeak: Bool = false
     ) throws -> HuellaRun {
         let process = Process()
-        let peakFile = try TemporaryDirectory()
-        let peakPath = (peakFile.path as NSString).appendingPathComponent("peak")
-        if measuringPeak {
+        let peakFolder = measuringPeak ? try TemporaryDirectory() : nil
+        if let peakFolder {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", Self.peakReporter, peakPath, FixturePaths.huellaBinary] + arguments
+            process.arguments = ["python3", "-c", Self.peakReporter, peakFolder.path + "/peak", FixturePaths.huellaBinary] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: FixturePaths.huellaBinary)
             process.arguments = arguments
@@ -53,7 +52,10 @@ public struct HuellaRun: Sendable {
         process.waitUntilExit()
         while !errData.isSet { Thread.sleep(forTimeInterval: 0.005) }
         withExtendedLifetime(state) {}
-        let peak = measuringPeak ? (try? String(contentsOfFile: peakPath, encoding: .utf8)).flatMap { Int($0) } : nil
+        // The folder lives until the file is read (it is removed when released).
+        let peak = peakFolder.flatMap { folder in
+            withExtendedLifetime(folder) { (try? String(contentsOfFile: folder.path + "/peak", encoding: .utf8)).flatMap { Int($0) } }
+        }
         return HuellaRun(
             status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData.value, as: UTF8.self),
             stateHome: process.environment?["XDG_STATE_HOME"] ?? state.path, peakKilobytes: peak)
