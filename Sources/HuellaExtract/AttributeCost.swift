@@ -55,6 +55,8 @@ enum AttributeCost {
         guard let base = bytes.baseAddress else { return false }
         @inline(__always) func has(_ byte: UInt8, _ flag: UInt8) -> Bool { table[Int(byte)] & flag != 0 }
         let n = bytes.count
+        /// Where libxml2 ends a tag: `>`, `/>` or a NUL.
+        @inline(__always) func endsTag(_ k: Int) -> Bool { base[k] == 0 || base[k] == 0x3E || (base[k] == 0x2F && k + 1 < n && base[k + 1] == 0x3E) }
         var total = 0
         var work = 0
         let workLimit = 16 * n + 65_536
@@ -69,7 +71,7 @@ enum AttributeCost {
             var attributes = (k - from - 1) / 100
             while true {
                 while k < n && has(base[k], blank) { k += 1 }
-                guard k < n, base[k] != 0, base[k] != 0x3E, !(base[k] == 0x2F && k + 1 < n && base[k + 1] == 0x3E) else { break }
+                guard k < n, !endsTag(k) else { break }
                 if has(base[k], nameStart) {
                     let start = k
                     while k < n && has(base[k], nameCharacter) { k += 1 }
@@ -91,11 +93,7 @@ enum AttributeCost {
                     }
                 } else {
                     // Not a name: libxml2 skips it up to a blank or the tag's end.
-                    while k < n && !has(base[k], blank) && base[k] != 0 && base[k] != 0x3E
-                        && !(base[k] == 0x2F && k + 1 < n && base[k + 1] == 0x3E)
-                    {
-                        k += 1
-                    }
+                    while k < n && !has(base[k], blank) && !endsTag(k) { k += 1 }
                 }
             }
             total += attributes * (attributes - 1) / 2

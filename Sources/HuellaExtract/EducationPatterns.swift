@@ -89,20 +89,22 @@ struct EducationPatterns {
         var seen: Set<Int> = []
         var lastBlock = -1
         var lastField = ""
-        var institutions: [Int: String?] = [:]  // by block: a line of degrees asks once
         let mayBeInProgress = Set(index.blocksContaining(Self.inProgressWords))
         let mayNameInstitution = Set(index.blocksContaining(Self.institutionWords))
-        // What a line says of all its degrees, read once per line: a block of a thousand
-        // degrees is not read a thousand times over.
-        var lineFacts: [Int: (inProgress: Bool, year: Int?)] = [:]
-        func facts(_ block: Int) -> (inProgress: Bool, year: Int?) {
+        // What a line says of all its degrees (institution, status, year), read once per line:
+        // a block of a thousand degrees is not read a thousand times over.
+        var lineFacts: [Int: (institution: String?, status: DegreeStatus, year: Int?)] = [:]
+        func facts(_ block: Int) -> (institution: String?, status: DegreeStatus, year: Int?) {
             if let known = lineFacts[block] { return known }
+            let institution = institution(near: block, in: index, candidates: mayNameInstitution)
             let inProgress = mayBeInProgress.contains(block) && index.firstMatch(Self.inProgress, inBlock: block) != nil
             // The degree's own line first; the next line (LinkedIn puts dates there) only when it has none.
             let ownYears = allYears(inBlock: block, of: index)
             let years = ownYears.isEmpty && !isDegreeLine(index.blockText(block + 1)) ? allYears(inBlock: block + 1, of: index) : ownYears
             let thisYear = Patterns.currentYear
-            let found = (inProgress, years.filter { $0 <= thisYear + 6 }.max())
+            let year = years.filter { $0 <= thisYear + 6 }.max()
+            let status: DegreeStatus = inProgress || (year ?? 0) > thisYear ? .inProgress : .completed
+            let found = (institution, status, year)
             lineFacts[block] = found
             return found
         }
@@ -120,14 +122,9 @@ struct EducationPatterns {
             let word = index.substring(match.range).lowercased()
             if block == lastBlock, lastField.contains(word) { continue }
             let field = self.field(after: match.range, in: index)
-            let institution = institutions[block] ?? institution(near: block, in: index, candidates: mayNameInstitution)
-            institutions[block] = institution
-            let (inProgress, year) = facts(block)
-            let status: DegreeStatus = inProgress ? .inProgress : .completed
-            let thisYear = Patterns.currentYear
+            let (institution, status, year) = facts(block)
             let degree = Degree(
-                level: level, name: index.substring(match.range), field: field, institution: institution,
-                status: (year ?? 0) > thisYear ? .inProgress : status, year: year)
+                level: level, name: index.substring(match.range), field: field, institution: institution, status: status, year: year)
             claims.append(index.claim(.education, .degree(degree), at: match.range))
             lastBlock = block
             lastField = field?.lowercased() ?? ""
