@@ -3,8 +3,17 @@ import Foundation
 /// A parsed robots.txt (RFC 9309): the rules of the group that applies to huella.
 public struct RobotsTxt: Sendable, Hashable {
     public struct Rule: Sendable, Hashable {
-        public var allow: Bool
-        public var pattern: String
+        public let allow: Bool
+        public let pattern: String
+        /// The pattern as `allows(path:)` matches it, worked out once: a site's robots.txt may
+        /// hold tens of thousands of rules, and every URL huella fetches there is checked.
+        let glob: Glob
+
+        public init(allow: Bool, pattern: String) {
+            self.allow = allow
+            self.pattern = pattern
+            glob = Glob(pattern)
+        }
     }
 
     public var rules: [Rule]
@@ -34,7 +43,9 @@ public struct RobotsTxt: Sendable, Hashable {
         var foundSpecific = false
         var agents: [String] = []
         var inRules = false
-        for rawLine in text.prefix(Self.maxBytes).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        // The limit counts bytes: a cut inside a character leaves a U+FFFD on a line no rule needs.
+        let text = text.utf8.count > Self.maxBytes ? String(decoding: text.utf8.prefix(Self.maxBytes), as: UTF8.self) : text
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             guard let colon = line.firstIndex(of: ":") else { continue }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
@@ -76,18 +87,23 @@ public struct RobotsTxt: Sendable, Hashable {
         return product.trimmingCharacters(in: .whitespaces) == token
     }
 
-    /// Whether a path (with its query) may be fetched: the longest matching rule wins,
-    /// `Allow` wins a tie; `/robots.txt` itself is always allowed.
+    /// Whether a path (with its query) may be fetched: the longest matching rule (in bytes, as
+    /// RFC 9309 counts) wins, `Allow` wins a tie; `/robots.txt` itself is always allowed.
     public func allows(path rawPath: String) -> Bool {
         let path = rawPath.isEmpty ? "/" : rawPath
         if path == "/robots.txt" { return true }
+        let subject = Glob.normalised(path)
         var best: Rule?
         var bestLength = -1
-        for rule in rules where Self.pattern(rule.pattern, matches: path) {
-            let length = rule.pattern.count
-            if length > bestLength || (length == bestLength && rule.allow) {
-                best = rule
-                bestLength = length
+        subject.withUnsafeBufferPointer { subject in
+            for rule in rules {
+                let length = rule.pattern.utf8.count
+                // A rule that could not win is not matched.
+                guard length > bestLength || (length == bestLength && rule.allow && best?.allow == false) else { continue }
+                if rule.glob.matches(subject) {
+                    best = rule
+                    bestLength = length
+                }
             }
         }
         return best?.allow ?? true
@@ -95,50 +111,95 @@ public struct RobotsTxt: Sendable, Hashable {
 
     /// RFC 9309 matching: `*` any run of characters, `$` at the end anchors.
     static func pattern(_ pattern: String, matches path: String) -> Bool {
-        let s = Array(Self.normalise(path).unicodeScalars)
-        let q = Array(Self.normalise(pattern).unicodeScalars)
-        // Iterative wildcard match with backtracking on the last '*'.
-        var i = 0
-        var j = 0
-        var star = -1
-        var mark = 0
-        let anchored = q.last == "$"
-        let pat = anchored ? Array(q.dropLast()) : q
-        while i < s.count {
-            if j < pat.count && pat[j] == "*" {
-                star = j
-                mark = i
-                j += 1
-            } else if j < pat.count && pat[j] == s[i] {
-                i += 1
-                j += 1
-            } else if j == pat.count && !anchored {
-                return true
-            } else if star >= 0 {
-                j = star + 1
-                mark += 1
-                i = mark
-            } else {
-                return false
-            }
-        }
-        while j < pat.count && pat[j] == "*" { j += 1 }
-        return j == pat.count
+        Glob.normalised(path).withUnsafeBufferPointer { Glob(pattern).matches($0) }
+    }
+}
+
+/// A robots.txt path pattern, matched in time linear in the path and the pattern: the
+/// pattern's literal pieces between its `*`s, each found at its leftmost place after the one
+/// before (for `*` alone, the leftmost place is as good as any: what follows has the most
+/// room). Backtracking over the stars instead cost the product of the two lengths, and both
+/// come from the site: a hostile robots.txt of one long rule and a long link could stall a run.
+struct Glob: Sendable, Hashable {
+    /// The pattern's pieces (bytes, percent-escapes in upper case), split at each `*`: the
+    /// first is a prefix of every match, and with `$` the last is a suffix.
+    let pieces: [[UInt8]]
+    /// Each piece's failure table (Knuth–Morris–Pratt) for the linear search.
+    let failures: [[Int]]
+    /// Whether the pattern ends with `$`: the path must end where the pattern does.
+    let anchored: Bool
+
+    init(_ pattern: String) {
+        var bytes = Self.normalised(pattern)
+        anchored = bytes.last == UInt8(ascii: "$")
+        if anchored { bytes.removeLast() }
+        pieces = bytes.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false).map(Array.init)
+        failures = pieces.map(Self.failureTable)
     }
 
-    /// Percent-encoding compared case-insensitively: `%7e` = `%7E`.
-    static func normalise(_ text: String) -> String {
-        var out = ""
-        var chars = text.makeIterator()
-        while let c = chars.next() {
-            if c == "%" {
-                let a = chars.next().map(String.init) ?? ""
-                let b = chars.next().map(String.init) ?? ""
-                out += "%" + (a + b).uppercased()
+    /// Whether the pattern matches the (normalised) path: with `$`, all of it; else a prefix.
+    func matches(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = pieces[0]
+        guard path.count >= first.count, zip(first, path).allSatisfy({ $0 == $1 }) else { return false }
+        if pieces.count == 1 { return !anchored || path.count == first.count }
+        // Without `$` the last piece is found like the middle ones (a match may end anywhere);
+        // with it, the path must end with the last piece, after everything before it.
+        var end = path.count
+        var middle = pieces.indices.dropFirst()
+        if anchored {
+            let last = pieces[pieces.count - 1]
+            guard path.count - last.count >= first.count, zip(last, path[(path.count - last.count)...]).allSatisfy({ $0 == $1 })
+            else { return false }
+            end = path.count - last.count
+            middle = middle.dropLast()
+        }
+        var at = first.count
+        for k in middle {
+            guard let found = Self.find(pieces[k], failures[k], in: path, from: at, to: end) else { return false }
+            at = found
+        }
+        return true
+    }
+
+    /// The end of the leftmost occurrence of `piece` in `text[from..<to]`, if any.
+    private static func find(_ piece: [UInt8], _ failure: [Int], in text: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard !piece.isEmpty else { return from }
+        var matched = 0
+        var i = from
+        while i < to {
+            let byte = text[i]
+            while matched > 0 && piece[matched] != byte { matched = failure[matched - 1] }
+            if piece[matched] == byte { matched += 1 }
+            i += 1
+            if matched == piece.count { return i }
+        }
+        return nil
+    }
+
+    /// For each prefix of `piece`, the length of its longest proper prefix that is also its suffix.
+    private static func failureTable(_ piece: [UInt8]) -> [Int] {
+        var table = [Int](repeating: 0, count: piece.count)
+        var k = 0
+        for i in piece.indices.dropFirst() {
+            while k > 0 && piece[k] != piece[i] { k = table[k - 1] }
+            if piece[k] == piece[i] { k += 1 }
+            table[i] = k
+        }
+        return table
+    }
+
+    /// The bytes of a path or pattern with its percent-escapes in upper case: `%7e` = `%7E`.
+    static func normalised(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%") {
+                for k in (i + 1)..<min(i + 3, bytes.count) where (0x61...0x7A).contains(bytes[k]) { bytes[k] -= 0x20 }
+                i += 3
             } else {
-                out.append(c)
+                i += 1
             }
         }
-        return out
+        return bytes
     }
 }
