@@ -79,7 +79,9 @@ extension TextIndex {
     /// as "'"), past the words `skipping` holds; nil when none is within 40 characters.
     func wordBefore(_ range: NSRange, skipping: Set<String>) -> String? {
         let start = range.location
-        let from = max(0, start - 40)
+        // Not past the start of the match's block: its line begins there at the latest (and a
+        // range across blocks is cut from the page-wide string, a dearer copy).
+        let from = max(0, start - 40, blockStart(at: start))
         let before = substring(NSRange(location: from, length: start - from))
         let line = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
         var words = line.lowercased().replacingOccurrences(of: "’", with: "'").split { !$0.isLetter && $0 != "'" }

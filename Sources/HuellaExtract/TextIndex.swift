@@ -242,27 +242,38 @@ struct TextIndex {
         utf16.withUnsafeBufferPointer(body)
     }
 
+    /// Where the block holding an offset starts (UTF-16).
+    func blockStart(at offset: Int) -> Int {
+        blocks.isEmpty ? 0 : starts[blockIndex(at: offset)]
+    }
+
     func locator(at offset: Int) -> String {
         blocks.isEmpty ? "" : blocks[blockIndex(at: offset)].locator
     }
 
     /// The text in a UTF-16 range. A range inside one block is cut from the block's own
     /// string, which keeps its UTF-8 bytes (the page-wide `NSString` would rebuild them
-    /// from UTF-16); on an ASCII block the offsets are the bytes' own.
+    /// from UTF-16); on an ASCII block the offsets are the bytes' own. A range across blocks
+    /// is decoded from the page's units.
     func substring(_ range: NSRange) -> String {
         guard range.location != NSNotFound else { return "" }
-        guard !blocks.isEmpty else { return text.substring(with: range) }
-        let i = blockIndex(at: range.location)
-        let local = range.location - starts[i]
-        guard local >= 0, local + range.length <= utf16Length(ofBlock: i) else { return text.substring(with: range) }
-        let block = blocks[i].text
-        if byteEnd(of: i) - byteStarts[i] == utf16Length(ofBlock: i) {
-            let utf8 = block.utf8
-            let from = utf8.index(utf8.startIndex, offsetBy: local)
-            return String(block[from..<utf8.index(from, offsetBy: range.length)])
+        if !blocks.isEmpty {
+            let i = blockIndex(at: range.location)
+            let local = range.location - starts[i]
+            if local >= 0, local + range.length <= utf16Length(ofBlock: i) {
+                let block = blocks[i].text
+                if byteEnd(of: i) - byteStarts[i] == utf16Length(ofBlock: i) {
+                    let utf8 = block.utf8
+                    let from = utf8.index(utf8.startIndex, offsetBy: local)
+                    return String(block[from..<utf8.index(from, offsetBy: range.length)])
+                }
+                let from = String.Index(utf16Offset: local, in: block)
+                return String(block[from..<String.Index(utf16Offset: local + range.length, in: block)])
+            }
         }
-        let from = String.Index(utf16Offset: local, in: block)
-        return String(block[from..<String.Index(utf16Offset: local + range.length, in: block)])
+        return utf16.withUnsafeBufferPointer { units in
+            String(decoding: UnsafeBufferPointer(rebasing: units[range.location..<range.location + range.length]), as: UTF16.self)
+        }
     }
 
     /// All matches of a pattern, outside quotations unless asked. With `keywords`, the regex
