@@ -41,6 +41,24 @@ struct BusinessPatterns {
         return false
     }
 
+    /// Whether "autónoma" is a word of a name, not a legal form: after the noun of a
+    /// university, region or city ("Universidad Autónoma de Madrid", "Universidad Nacional
+    /// Autónoma de México", "la comunidad autónoma"), or capitalised before "de" and a capital
+    /// ("estudié en la Autónoma de Barcelona").
+    static func namesAPlace(_ word: String, at range: NSRange, in index: TextIndex) -> Bool {
+        guard word.lowercased().hasPrefix("aut") else { return false }
+        if let before = index.wordBefore(range, skipping: []), placeNouns.contains(before) { return true }
+        guard word.first?.isUppercase == true else { return false }
+        let end = range.location + range.length
+        let after = index.substring(NSRange(location: end, length: min(24, index.length - end))).prefix { $0 != "\n" }
+        guard after.hasPrefix(" de "), let next = after.dropFirst(4).first else { return false }
+        return next.isUppercase
+    }
+    private static let placeNouns: Set<String> = [
+        "universidad", "universitat", "universidade", "nacional", "comunidad", "ciudad", "región", "region", "provincia",
+        "metropolitana", "facultad", "escuela", "república", "republica", "entidad", "zona", "institución", "institucion",
+    ]
+
     func claims(in index: TextIndex) -> (claims: [Claim], diagnostics: [Diagnostic]) {
         var claims: [Claim] = []
         var diagnostics: [Diagnostic] = []
@@ -48,6 +66,7 @@ struct BusinessPatterns {
         for (regex, window) in [(Self.legalForm, Self.formWindow), (Self.legalFormWords, Self.formWordsWindow)] {
             for match in index.matches(regex, in: window) {
                 var form = index.substring(match.range(at: 1))
+                if regex === Self.legalFormWords, Self.namesAPlace(form, at: match.range, in: index) { continue }
                 // "Ltd." at the end of a sentence is "Ltd"; "S.L." keeps its dots.
                 if form.hasSuffix("."), form.dropLast().firstIndex(of: ".") == nil { form.removeLast() }
                 if seen.insert("form:" + form.lowercased()).inserted {

@@ -29,18 +29,20 @@ struct ContactExtractor {
     /// and ends at most ~30 characters after it ("teléfono", ".:", a space, 21 of number).
     static let phoneWindow = KeywordWindow(
         keywords: ["+", "tel", "phone", "call", "llam", "whatsapp", "móvil", "movil", "cel"], before: 0, after: 40)
-    /// `(?=[pdrgc])`: the alternatives' first letters, one test at each position before them.
+    /// `(?=[pdrg])`: the alternatives' first letters, one test at each position before them.
+    /// A cookie policy is not one: it says which cookies a site sets, not how it keeps a
+    /// client's personal data.
     static let privacy = Patterns.compile(
-        #"(?=[pdrgc])(?:privacy|privacidad|protecci[oó]n de datos|datenschutz|\brgpd\b|\bgdpr\b|cookie polic|pol[ií]tica de cookies)"#)
+        #"(?=[pdrg])(?:privacy|privacidad|protecci[oó]n de datos|datenschutz|\brgpd\b|\bgdpr\b)"#)
     static let terms = Patterns.compile(
         #"terms|t[eé]rminos|condiciones|aviso legal|legal notice|imprint|\blegal\b"#)
 
     /// Words one of `privacy` or `terms` needs (or the href tests beside them), lower case.
     /// None holds an "s": the regexes' case folding matches "ſ" there, which does not lower to "s".
     static let legalWords = ASCIINeedles(
-        ["priva", "protecci", "daten", "rgpd", "gdpr", "cookie", "term", "rmino", "condicione", "imprint", "legal"])
+        ["priva", "protecci", "daten", "rgpd", "gdpr", "term", "rmino", "condicione", "imprint", "legal"])
     /// Words one of which every match of `privacy` holds, and the same for `terms`.
-    static let privacyWords = ASCIINeedles(["priva", "protecci", "daten", "rgpd", "gdpr", "cookie"])
+    static let privacyWords = ASCIINeedles(["priva", "protecci", "daten", "rgpd", "gdpr"])
     static let termsWords = ASCIINeedles(["term", "rmino", "condicione", "legal", "imprint"])
     /// A WhatsApp link's href holds one of these.
     static let whatsAppWords = ASCIINeedles(["wa.me/", "api.whatsapp.com/send"])
@@ -157,7 +159,7 @@ struct ContactExtractor {
     }
     private static let hrefWords = ASCIINeedles([
         "mailto:", "tel:", "wa.me/", "api.whatsapp.com/send",
-        "priva", "protecci", "daten", "rgpd", "gdpr", "cookie", "term", "rmino", "condicione", "imprint", "legal",
+        "priva", "protecci", "daten", "rgpd", "gdpr", "term", "rmino", "condicione", "imprint", "legal",
     ])
 
     /// `String.contains` without Foundation's slow path, for the per-link tests (ASCII case ignored).

@@ -231,7 +231,7 @@ struct FastPathTests {
             (
                 ContactExtractor.privacy,
                 try NSRegularExpression(
-                    pattern: #"privacy|privacidad|protecci[oó]n de datos|datenschutz|\brgpd\b|\bgdpr\b|cookie polic|pol[ií]tica de cookies"#,
+                    pattern: #"privacy|privacidad|protecci[oó]n de datos|datenschutz|\brgpd\b|\bgdpr\b"#,
                     options: [.caseInsensitive])
             ),
             (

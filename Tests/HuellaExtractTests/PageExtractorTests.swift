@@ -208,6 +208,32 @@ struct PageExtractorTests {
         #expect(values(.taxID, page) == ["B12345674", "B87654315"])
     }
 
+    @Test(
+        "\"autónoma\" is a legal form where the VA says it, not in the name of a university or a region",
+        arguments: [
+            ("Soy autónoma desde 2016 y facturo con IVA.", ["autónoma"]),
+            ("Trabajo como Autónomo dado de alta en Hacienda.", ["Autónomo"]),
+            ("Autónoma desde 2016, con seguro de responsabilidad civil.", ["Autónoma"]),
+            ("Licenciatura en Contaduría Pública, Universidad Autónoma de Nuevo León (2013)", []),
+            ("Estudié en la Universidad Nacional Autónoma de México.", []),
+            ("Grado en ADE por la Autónoma de Madrid.", []),
+            ("Atiendo clientes en toda la comunidad autónoma de Andalucía.", []),
+            ("Vivo en la Ciudad Autónoma de Buenos Aires.", []),
+        ])
+    func autonomaLegalForm(sentence: String, forms: [String]) {
+        #expect(values(.legalForm, extract("<html><body><p>\(sentence)</p></body></html>")) == forms, "\(sentence)")
+    }
+
+    @Test("a cookie policy is not a privacy policy")
+    func cookiePolicy() {
+        let onlyCookies = extract(
+            #"<html><body><footer><a href="/politica-de-cookies/">Política de cookies</a> <a href="/cookie-policy">Cookie Policy</a></footer></body></html>"#)
+        #expect(values(.privacyPolicy, onlyCookies).isEmpty)
+        let both = extract(
+            #"<html><body><footer><a href="/politica-de-cookies/">Política de cookies</a> <a href="/privacidad/">Política de privacidad</a></footer></body></html>"#)
+        #expect(values(.privacyPolicy, both) == ["https://va.test/privacidad/"])
+    }
+
     @Test("a contract the page says it does without is no contract claim")
     func contractsDoneWithout() {
         func contract(_ text: String) -> [String] { values(.contract, extract("<html><body><p>\(text)</p></body></html>")) }
