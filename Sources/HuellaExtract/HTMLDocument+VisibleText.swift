@@ -129,9 +129,9 @@ struct ElementKind: OptionSet {
 }
 
 extension HTMLDocument {
-    /// The visible text of the page, split at block elements. Iterative, so deep
-    /// nesting cannot exhaust the stack.
-    func visibleTextBlocks() -> [TextBlock] {
+    /// The visible text of the page, split at block elements, without the elements in
+    /// `skipped` and what they hold. Iterative, so deep nesting cannot exhaust the stack.
+    func visibleTextBlocks(skipping skipped: Set<xmlNodePtr> = []) -> [TextBlock] {
         guard let root else { return [] }
         var blocks: [TextBlock] = []
         var buffer: [UInt8] = []
@@ -158,7 +158,8 @@ extension HTMLDocument {
             case XML_ELEMENT_NODE:
                 let kind = ElementKind.of(current.pointee.name)
                 // The class test matters only for an element the walk enters (one with children).
-                if !kind.contains(.invisible), case let attributes = WalkAttributes(current, classes: current.pointee.children != nil),
+                if !kind.contains(.invisible), skipped.isEmpty || !skipped.contains(current),
+                    case let attributes = WalkAttributes(current, classes: current.pointee.children != nil),
                     !attributes.hidden
                 {
                     if kind.contains(.block) {

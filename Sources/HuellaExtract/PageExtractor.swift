@@ -49,11 +49,13 @@ public struct PageExtractor: Sendable {
             let diagnostic = Diagnostic(level: .warning, location: url, message: "the page is empty or not HTML")
             return PageExtraction(claims: [], profileLinks: [], diagnostics: [diagnostic], language: nil)
         }
-        let index = TextIndex(blocks: document.visibleTextBlocks(), url: url, origin: origin)
+        let host = hosts.profileHost(for: url)
+        // On a known host's page, the parts about other people are not read for text claims.
+        let others = Set((host?.aboutOthers ?? []).flatMap { document.select($0) })
+        let index = TextIndex(blocks: document.visibleTextBlocks(skipping: others), url: url, origin: origin)
         let jsonLD = JSONLDExtractor(origin: origin, vocabulary: vocabulary).extract(from: document)
         let business = BusinessPatterns().claims(in: index)
         // A known host's own markup comes first: it is the most precise statement on its pages.
-        let host = hosts.profileHost(for: url)
         var claims = host.map { HostClaims(host: $0, origin: origin).claims(in: document) } ?? []
         if host?.genericExtraction == false {
             return PageExtraction(claims: claims, profileLinks: [], diagnostics: [], language: document.language)

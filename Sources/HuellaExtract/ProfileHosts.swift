@@ -1,3 +1,4 @@
+internal import CLibXML2
 import Foundation
 import HuellaCore
 import Yams
@@ -15,6 +16,9 @@ public struct ProfileHost: Sendable, Hashable, Codable {
     public var reserved: [String]?
     /// XPath expressions per claim kind (`name`, `job-title`), tried in order.
     public var claims: [String: [String]]
+    /// XPath expressions of the parts of its profile pages about other people ("People also
+    /// viewed", "Similar freelancers"): their text states nothing about the profile's owner.
+    public var aboutOthers: [String]?
     /// Whether the generic extractors (text patterns, structured data) also read its pages;
     /// false for hosts whose pages describe something other than the person (badge pages).
     public var genericExtraction: Bool?
@@ -125,9 +129,21 @@ public struct ProfileHosts: Sendable {
                     throw ProfileHostError(file: path, message: "invalid regular expression '\(pattern)'")
                 }
             }
+            // An expression libxml2 cannot compile would find nothing, silently.
+            for expression in host.claims.values.flatMap({ $0 }) + (host.aboutOthers ?? []) where !Self.compiles(xpath: expression) {
+                throw ProfileHostError(file: path, message: "invalid XPath expression '\(expression)'")
+            }
             hosts.append(host)
         }
         return ProfileHosts(hosts: hosts)
+    }
+
+    /// Whether libxml2 compiles an XPath expression.
+    static func compiles(xpath expression: String) -> Bool {
+        _ = LibXML.ready  // its errors silenced
+        guard let compiled = xmlXPathCompile(expression) else { return false }
+        xmlXPathFreeCompExpr(compiled)
+        return true
     }
 
     /// The host whose profile URLs this URL is one of.

@@ -93,4 +93,43 @@ struct ProfileHostTests {
         try dir.write("broken.yaml", "id: [\n")
         #expect(throws: ProfileHostError.self) { try ProfileHosts.load(directory: dir.path) }
     }
+
+    @Test("a host's parts about other people are not read for text claims; an XPath that does not compile is refused")
+    func aboutOthers() throws {
+        let dir = try TemporaryDirectory()
+        let file = """
+            id: workana
+            name: Workana
+            hosts: [workana.com]
+            profilePath: '^/freelancer/[a-z0-9-]+/?$'
+            claims: {}
+            aboutOthers: ["//aside[@class='similar']"]
+            blocked: {statuses: [403], markers: []}
+            """
+        try dir.write("workana.yaml", file)
+        let hosts = try ProfileHosts.load(directory: dir.path)
+        let vocabulary = try SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml"))
+        let body = Data(
+            """
+            <html><body><main><h1>Ana Ruiz</h1><p>Asistente virtual: gestión de agenda y atención al cliente.</p></main>
+            <aside class="similar"><h2>Freelancers similares</h2><p>Luis P. · Contador público · Nóminas y contabilidad</p>
+            <p>Marta G. · 15 años de experiencia</p></aside></body></html>
+            """.utf8)
+        func claims(_ hosts: ProfileHosts) -> [Claim] {
+            PageExtractor(vocabulary: vocabulary, hosts: hosts).extract(
+                body: body, contentType: "text/html; charset=utf-8", url: "https://workana.com/freelancer/ana-ruiz", origin: .profile
+            ).claims
+        }
+        let skills = claims(hosts).filter { $0.kind == .skill }.map(\.value.text)
+        #expect(skills.contains("calendar-management"))
+        #expect(!skills.contains("payroll") && !skills.contains("bookkeeping"), "\(skills)")
+        #expect(!claims(hosts).contains { $0.kind == .experienceYears })
+        // Without the entry, the same page's aside counts (what the test above rules out happens).
+        let unknown = claims(.empty)
+        #expect(unknown.contains { $0.kind == .skill && $0.value.text == "payroll" })
+        #expect(unknown.contains { $0.kind == .experienceYears })
+
+        try dir.write("workana.yaml", file.replacingOccurrences(of: "//aside[@class='similar']", with: "//aside[@class="))
+        #expect(throws: ProfileHostError.self) { try ProfileHosts.load(directory: dir.path) }
+    }
 }
