@@ -284,13 +284,83 @@ struct SkillMentions {
     let vocabulary: SkillVocabulary
 
     func claims(in index: TextIndex) -> [Claim] {
-        index.withUTF16 { units in
+        // A privacy, cookie or legal page names services to say what data they need
+        // ("the billing address"), laws ("Ley de Comercio Electrónico") and the site's makers.
+        guard !Self.isLegalPage(index.url) else { return [] }
+        return index.withUTF16 { units in
             vocabulary.mentions(in: index.string) { range in
-                !Self.isInAddress(range, of: units) && !Self.isSiteCredit(range, of: units)
+                !Self.isInAddress(range, of: units) && !Self.isSiteCredit(range, of: units) && !Self.isDeclined(range, of: units)
             }
         }
         .map { index.claim(.skill, .text($0.id), at: $0.range) }
     }
+
+    /// Whether a page's URL names a legal page: its last path segment is made of the words of
+    /// one ("/privacy-policy", "/politica-de-cookies", "/aviso-legal", "/terminos-y-condiciones.html").
+    static func isLegalPage(_ url: String) -> Bool {
+        guard let path = URLParts(url)?.path.lowercased(),
+            let last = path.split(separator: "/").last(where: { !$0.isEmpty })
+        else { return false }
+        let name = last.split(separator: ".").first ?? last
+        let words = name.split { $0 == "-" || $0 == "_" }.map { String($0).folding(options: .diacriticInsensitive, locale: nil) }
+        return !words.isEmpty && words.allSatisfy(legalPageWords.contains) && words.contains(where: legalPageKeys.contains)
+    }
+    private static let legalPageKeys: Set<String> = [
+        "privacy", "privacidad", "cookie", "cookies", "legal", "terms", "terminos", "condiciones", "impressum", "imprint", "gdpr", "rgpd",
+        "datos", "disclaimer",
+    ]
+    private static let legalPageWords = legalPageKeys.union([
+        "policy", "notice", "statement", "and", "of", "the", "service", "use", "conditions", "politica", "aviso", "y", "de", "la", "uso",
+        "generales", "proteccion", "data", "protection", "legales", "nota",
+    ])
+
+    /// Whether the VA says they do not do what the mention names: in its clause, at most eight
+    /// words before it, "I don't / we do not" or "no" with a verb of doing or offering ("I
+    /// don't send newsletters", "No hago contabilidad ni nóminas"). A negation addressed to the
+    /// client ("Don't let bookkeeping pile up") or one that adds ("I don't just do bookkeeping",
+    /// "No solo llevo la contabilidad") declines nothing.
+    static func isDeclined(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
+        // The clause: back to a sentence or list mark, at most 100 units.
+        var start = range.location
+        while start > 0, range.location - start < 100, !clauseMarks.contains(units[start - 1]) { start -= 1 }
+        guard start < range.location else { return false }
+        let clause = String(decoding: UnsafeBufferPointer(rebasing: units[start..<range.location]), as: UTF16.self).lowercased()
+        let words = clause.split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { $0.replacingOccurrences(of: "’", with: "'") }
+        for (k, word) in words.enumerated().reversed() {
+            guard words.count - k <= 9 else { break }
+            if clauseBreaks.contains(word) { return false }
+            // The word after the verb does not add ("just", "solo"); the words before negate it.
+            guard k >= 1, k + 1 == words.count || !addingWords.contains(words[k + 1]) else { continue }
+            let before = words[max(0, k - 3)..<k]
+            if spanishVerbs.contains(word) {
+                // "no hago", "no me dedico", "no lo hago".
+                let negation = before.count >= 2 && clitics.contains(before.last!) ? before.dropLast().last : before.last
+                if negation == "no" { return true }
+            } else if englishVerbs.contains(word) {
+                // "i don't", "we do not", "i'm not", "we no longer".
+                let english = before.joined(separator: " ")
+                if englishNegations.contains(where: { english.hasSuffix($0) }) { return true }
+            }
+        }
+        return false
+    }
+    private static let clitics: Set<String> = ["me", "nos", "lo", "la", "los", "las"]
+    private static let clauseMarks: Set<UInt16> = Set(".!?;:\n•·|—–()".utf16)
+    private static let clauseBreaks: Set<String> = ["but", "however", "instead", "though", "pero", "sino", "aunque", "sin", "embargo"]
+    private static let addingWords: Set<String> = ["just", "only", "simply", "merely", "solo", "sólo", "solamente", "únicamente"]
+    private static let englishNegations = [
+        "i don't", "i dont", "i do not", "we don't", "we dont", "we do not", "i'm not", "i am not", "we're not", "we are not",
+        "i no longer", "we no longer", "i won't", "we won't", "i will not", "we will not",
+    ]
+    private static let spanishVerbs: Set<String> = [
+        "hago", "hacemos", "ofrezco", "ofrecemos", "realizo", "realizamos", "llevo", "llevamos", "gestiono", "gestionamos", "trabajo",
+        "trabajamos", "presto", "prestamos", "acepto", "aceptamos", "doy", "damos", "envío", "envio", "enviamos", "cubro", "cubrimos",
+        "encargo", "dedico",
+    ]
+    private static let englishVerbs: Set<String> = [
+        "do", "offer", "provide", "handle", "send", "manage", "take", "accept", "cover", "work", "support", "write", "sell", "doing",
+        "offering", "providing", "handling", "a",
+    ]
 
     /// Whether the mention is part of an e-mail address or a URL ("ana@gmail.com",
     /// "https://wix.com/…"): the run of text around it without white space (up to 200

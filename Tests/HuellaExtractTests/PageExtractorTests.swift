@@ -353,6 +353,46 @@ struct PageExtractorTests {
         #expect(CredentialPatterns.key("Excel 2016", issuer: nil) != CredentialPatterns.key("Word 2016", issuer: nil))
     }
 
+    @Test(
+        "a skill the VA says they do not do is not theirs; a negation addressed to the client, or one that adds, declines nothing",
+        arguments: [
+            ("I don't send newsletters. Social media management is my focus.", ["social-media-management"]),
+            ("No hago contabilidad ni nóminas: solo gestión de agenda.", ["calendar-management"]),
+            ("I don't do bookkeeping or payroll, but I do offer calendar management.", ["calendar-management"]),
+            ("We do not offer bookkeeping.", []),
+            ("No me encargo de la contabilidad.", []),
+            ("I'm not a bookkeeper.", []),
+            ("Don't let bookkeeping pile up: I'll handle it.", ["bookkeeping"]),
+            ("I don't just do bookkeeping: I run payroll too.", ["bookkeeping", "payroll"]),
+            ("No solo llevo la contabilidad, también las nóminas.", ["bookkeeping", "payroll"]),
+            ("No dudes en pedirme ayuda con la contabilidad.", ["bookkeeping"]),
+            ("Di no a la contabilidad desordenada.", ["bookkeeping"]),
+        ])
+    func declinedSkills(sentence: String, skills: [String]) {
+        let page = PageExtractor(vocabulary: FixturePageTests.vocabulary).extract(
+            body: Data("<html><body><p>\(sentence)</p></body></html>".utf8), contentType: "text/html; charset=utf-8",
+            url: "https://anaruiz.example/", origin: .website)
+        #expect(Set(values(.skill, page)) == Set(skills), "\(sentence)")
+    }
+
+    @Test("a privacy, cookie or legal page states no skills; a page whose name only holds such a word may")
+    func skillsOnLegalPages() {
+        let body = Data("<html><body><p>Guardo tu dirección de facturación el tiempo que exige la contabilidad.</p></body></html>".utf8)
+        func skills(_ url: String) -> [String] {
+            values(.skill, PageExtractor(vocabulary: FixturePageTests.vocabulary).extract(
+                body: body, contentType: "text/html; charset=utf-8", url: url, origin: .website))
+        }
+        for url in [
+            "https://ana.example/politica-de-privacidad/", "https://ana.example/aviso-legal", "https://ana.example/privacy-policy.html",
+            "https://ana.example/legal/cookies", "https://ana.example/terminos-y-condiciones", "https://ana.example/terms-of-service/",
+        ] {
+            #expect(skills(url).isEmpty, "\(url): \(skills(url))")
+        }
+        for url in ["https://ana.example/", "https://ana.example/servicios/asistencia-legal", "https://ana.example/paralegal"] {
+            #expect(skills(url).contains("bookkeeping"), "\(url): \(skills(url))")
+        }
+    }
+
     @Test("a skill named in an address or in the site builder's credit is not the VA's")
     func skillMentionsInAddressesAndCredits() {
         let vocabulary = FixturePageTests.vocabulary
