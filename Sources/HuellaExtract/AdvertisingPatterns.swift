@@ -75,6 +75,21 @@ struct AdvertisingPatterns {
 }
 
 extension TextIndex {
+    /// The words (letters and apostrophes, lower case) next to a range on its line: up to
+    /// `before` words before it and `after` after it, within 40 characters either side.
+    func words(around range: NSRange, before: Int, after: Int) -> (before: [String], after: [String]) {
+        func words(_ text: Substring) -> [String] {
+            text.lowercased().replacingOccurrences(of: "’", with: "'").split { !$0.isLetter && $0 != "'" }.map(String.init)
+        }
+        let start = range.location
+        let from = max(0, start - 40, blockStart(at: start))
+        let end = range.location + range.length
+        let to = min(end + 40, blockEnd(at: start))
+        let head = substring(NSRange(location: from, length: start - from)).split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        let tail = to > end ? substring(NSRange(location: end, length: to - end)).split(separator: "\n", omittingEmptySubsequences: false).first ?? "" : ""
+        return (Array(words(head).suffix(before)), Array(words(tail).prefix(after)))
+    }
+
     /// The nearest word before a range on its line (letters and apostrophes, lower case, "’"
     /// as "'"), past the words `skipping` holds; nil when none is within 40 characters.
     func wordBefore(_ range: NSRange, skipping: Set<String>) -> String? {
@@ -110,7 +125,10 @@ struct TermsPatterns {
             (ClaimKind.contract, Self.contract, Self.contractWindow), (.confidentiality, Self.confidentiality, Self.confidentialityWindow),
         ] {
             // One claim of each kind is enough: the first mention, as evidence.
-            if let match = index.matches(regex, in: window).first(where: { kind != .contract || !Self.isDoneWithout($0, in: index) }) {
+            let stated = index.matches(regex, in: window).first { match in
+                kind != .contract || (Self.isCommitment(match, in: index) && !Self.isDoneWithout(match, in: index))
+            }
+            if let match = stated {
                 claims.append(index.claim(kind, .text(index.substring(match.range(at: 1)).lowercased()), at: match.range))
             }
         }
@@ -122,6 +140,28 @@ struct TermsPatterns {
     /// (marketing for flexible plans, no statement of a written contract). The nearest word
     /// before it, past words that only qualify a contract, is "no", "zero", "sin" or "ni";
     /// "never start without a contract" is a contract.
+    /// Whether a mention states a contract with clients. The agreements' names do ("service
+    /// agreement", "contrato de prestación de servicios"); a bare "contract" does when a word
+    /// next to it says it is written or signed ("a signed contract", "contrato firmado", "firmamos
+    /// un contrato"), or, in the singular, when it is had ("a contract", "con contrato", "under
+    /// contract"). A service in a list ("Contracts, welcome packs and CRM set-up"), an old
+    /// job's "vendor contracts" or "open to contract-to-hire" state none.
+    static func isCommitment(_ match: TextMatch, in index: TextIndex) -> Bool {
+        let word = index.substring(match.range(at: 1)).lowercased()
+        guard bareWords.contains(word) else { return true }
+        let (before, after) = index.words(around: match.range, before: 3, after: 2)
+        if after.first.map(contractServices.contains) == true { return false }
+        if !contractSigns.isDisjoint(with: before) || !contractSigns.isDisjoint(with: after) { return true }
+        return (word == "contract" || word == "contrato") && after.first != "to" && before.last.map(contractHolders.contains) == true
+    }
+    private static let bareWords: Set<String> = ["contract", "contracts", "contrato", "contratos"]
+    private static let contractSigns: Set<String> = [
+        "written", "signed", "sign", "signs", "signing", "formal", "binding", "escrito", "firmado", "firmados", "firmamos", "firmo",
+        "firma", "firman", "firmar", "formalizamos", "formalizo",
+    ]
+    private static let contractHolders: Set<String> = ["a", "an", "our", "my", "under", "with", "un", "con", "bajo", "mediante", "mi", "nuestro"]
+    private static let contractServices: Set<String> = ["management", "drafting", "templates", "template", "review", "administration"]
+
     static func isDoneWithout(_ match: TextMatch, in index: TextIndex) -> Bool {
         index.wordBefore(match.range, skipping: contractQualifiers).map { negations.contains($0) } ?? false
     }

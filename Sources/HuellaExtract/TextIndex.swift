@@ -247,6 +247,13 @@ struct TextIndex {
         blocks.isEmpty ? 0 : starts[blockIndex(at: offset)]
     }
 
+    /// Where the block holding an offset ends (UTF-16).
+    func blockEnd(at offset: Int) -> Int {
+        guard !blocks.isEmpty else { return length }
+        let i = blockIndex(at: offset)
+        return starts[i] + utf16Length(ofBlock: i)
+    }
+
     func locator(at offset: Int) -> String {
         blocks.isEmpty ? "" : blocks[blockIndex(at: offset)].locator
     }

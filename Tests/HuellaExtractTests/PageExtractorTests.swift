@@ -234,6 +234,24 @@ struct PageExtractorTests {
         #expect(values(.privacyPolicy, both) == ["https://va.test/privacidad/"])
     }
 
+    @Test(
+        "a contract is a claim where the page says the VA works under one, not where it is a service or someone else's",
+        arguments: [
+            ("Every engagement starts with a simple written contract.", ["contract"]),
+            ("I always work with a contract.", ["contract"]),
+            ("Trabajo siempre con contrato de prestación de servicios.", ["contrato de prestación de servicios"]),
+            ("Antes de empezar, el contrato firmado por ambas partes.", ["contrato"]),
+            ("All clients receive signed contracts before work begins.", ["contracts"]),
+            ("Contracts, welcome packs and CRM set-up in HubSpot or Dubsado.", []),
+            ("Negotiated vendor contracts and office leases.", []),
+            ("Open to contract-to-hire roles.", []),
+            ("Client onboarding: welcome packets, intake forms, contracts and invoices.", []),
+            ("Contract management and renewals for a law firm.", []),
+        ])
+    func contractStatements(sentence: String, contracts: [String]) {
+        #expect(values(.contract, extract("<html><body><p>\(sentence)</p></body></html>")) == contracts, "\(sentence)")
+    }
+
     @Test("a contract the page says it does without is no contract claim")
     func contractsDoneWithout() {
         func contract(_ text: String) -> [String] { values(.contract, extract("<html><body><p>\(text)</p></body></html>")) }
