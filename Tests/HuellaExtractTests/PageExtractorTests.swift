@@ -252,6 +252,23 @@ struct PageExtractorTests {
         #expect(values(.contract, extract("<html><body><p>\(sentence)</p></body></html>")) == contracts, "\(sentence)")
     }
 
+    @Test(
+        "languages named side by side are languages the VA works in; one named alone is not",
+        arguments: [
+            ("Trabajo desde Guadalajara, Jalisco, en español y en inglés.", ["es", "en"]),
+            ("I work with clients in English and Spanish.", ["en", "es"]),
+            ("Atención a clientes en español, inglés y portugués.", ["es", "en", "pt"]),
+            ("Soporte inglés/español para tiendas en línea.", ["en", "es"]),
+            ("Traducción del inglés de contratos y facturas.", []),
+            ("Recetas de tortilla spanish style para tu blog.", []),
+            ("Licenciada en Filología Inglesa.", []),
+        ])
+    func languagePairs(sentence: String, codes: [String]) {
+        // Without <html lang>, only the sentence speaks.
+        let page = extract("<html><body><p>\(sentence)</p></body></html>")
+        #expect(values(.language, page) == codes, "\(sentence)")
+    }
+
     @Test("a contract the page says it does without is no contract claim")
     func contractsDoneWithout() {
         func contract(_ text: String) -> [String] { values(.contract, extract("<html><body><p>\(text)</p></body></html>")) }
