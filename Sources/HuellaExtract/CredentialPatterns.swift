@@ -69,6 +69,24 @@ struct CredentialPatterns {
     ]
     private static let noise: Set<String> = ["i am", "i'm", "fully", "soy", "we are", "and", "y", "also", "the"]
 
+    /// A credential whose keyword is part of its title: Cambridge's "First Certificate" (a
+    /// level's word before "Certificate" names no exam), Spain's "Certificado de Profesionalidad
+    /// en …" (the keyword and "de" are the title's first words).
+    static func wholeTitle(_ name: String, in match: TextMatch, _ index: TextIndex) -> String {
+        let matched = index.substring(match.range)
+        if name.lowercased().hasPrefix("profesionalidad"), let start = matched.range(of: "certificado de ", options: .caseInsensitive) {
+            return matched[start].prefix(1).uppercased() + matched[start].dropFirst() + name
+        }
+        if let last = name.split(separator: " ").last, levelWords.contains(String(last)), let keyword = matched.range(of: name + " ").map({ matched[$0.upperBound...].prefix { $0.isLetter } }),
+            keyword.first?.isUppercase == true
+        {
+            return name + " " + keyword
+        }
+        return name
+    }
+    /// Words that name a level of an exam, not the exam.
+    private static let levelWords: Set<String> = ["First", "Advanced", "Proficiency", "Preliminary", "Key", "Foundation", "Intermediate"]
+
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
         var seen: Set<String> = []
@@ -77,6 +95,7 @@ struct CredentialPatterns {
                 guard var name = group(1, match, index) else { continue }
                 // "… X certified": the regex may start early; the name is the capitalised run before "certified".
                 name = position == 2 ? Self.trailingProperName(name) : Self.strip(name)
+                name = Self.wholeTitle(name, in: match, index)
                 guard name.count >= 3, !Self.noise.contains(name.lowercased()) else { continue }
                 let stated = group(2, match, index) ?? group(3, match, index)
                 let issuer = stated.map(Self.strip) ?? Self.issuer(for: name)

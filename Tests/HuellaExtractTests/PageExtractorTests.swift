@@ -373,6 +373,23 @@ struct PageExtractorTests {
         #expect(!PageExtractor.isInFooter("/html/body/div/footer-links/p"))
     }
 
+    @Test(
+        "a credential whose keyword is part of its title keeps it",
+        arguments: [
+            ("Inglés: nivel B2 (First Certificate)", "First Certificate"),
+            ("English: Cambridge Advanced Certificate, 2019", "Cambridge Advanced Certificate"),
+            ("Certificado de Profesionalidad en Asistencia a la Dirección (SEPE)", "Certificado de Profesionalidad en Asistencia a la Dirección"),
+            ("Google Workspace certified since 2021", "Google Workspace"),
+            ("Certificación QuickBooks Online ProAdvisor (Intuit)", "QuickBooks Online ProAdvisor"),
+        ])
+    func credentialTitles(sentence: String, name: String) {
+        let names = extract("<html><body><p>\(sentence)</p></body></html>").claims.compactMap { claim -> String? in
+            if case .credential(let c) = claim.value { return c.name }
+            return nil
+        }
+        #expect(names == [name], "\(sentence)")
+    }
+
     @Test("one credential named twice on a page is one claim")
     func credentialRepeats() throws {
         let page = try extractFixture(
