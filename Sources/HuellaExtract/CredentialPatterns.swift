@@ -243,7 +243,7 @@ struct CredentialPatterns {
     }
 
     /// The list item a block belongs to: its locator up to the last `li[…]` step.
-    private static func item(of locator: String) -> String {
+    static func item(of locator: String) -> String {
         let bytes = Array(locator.utf8)
         guard bytes.count >= 3,
             let start = (0...(bytes.count - 3)).reversed().first(where: { bytes[$0] == 0x2F && bytes[$0 + 1] == 0x6C && bytes[$0 + 2] == 0x69 })

@@ -114,7 +114,9 @@ struct EducationPatterns {
                 inBlocks: index.blocksContaining(["ba", "bs", "ma ", "mba", "msc", "m.sc", "phd", "ph.d", "b.a", "b.sc"])
                     .filter { index.block($0, holdsExactly: Self.abbreviationStarts) })
             .map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
-        for (match, level) in found.sorted(by: { $0.0.range.location < $1.0.range.location }) {
+        let degrees = found.sorted(by: { $0.0.range.location < $1.0.range.location })
+        let own = ownInstitutions(of: degrees.map(\.0.range), in: index, candidates: mayNameInstitution)
+        for (match, level) in degrees {
             guard let level else { continue }
             let block = index.blockIndex(at: match.range.location)
             guard seen.insert(match.range.location).inserted else { continue }
@@ -122,7 +124,8 @@ struct EducationPatterns {
             let word = index.substring(match.range).lowercased()
             if block == lastBlock, lastField.contains(word) { continue }
             let field = self.field(after: match.range, in: index)
-            let (institution, status, year) = facts(block)
+            var (institution, status, year) = facts(block)
+            if let mine = own[match.range.location] { institution = mine }
             let degree = Degree(
                 level: level, name: index.substring(match.range), field: field, institution: institution, status: status, year: year)
             claims.append(index.claim(.education, .degree(degree), at: match.range))
@@ -132,9 +135,38 @@ struct EducationPatterns {
         return claims
     }
 
+    /// On a line of several degrees, each degree's own institution (nil: none of its own), by
+    /// the degree's location: the first named after it and before the next degree ("graduada en
+    /// Derecho por la Universidad de Sevilla y tengo un máster en…"), or else the last named
+    /// before it that no degree before it took. The line's first institution went to all of them.
+    private func ownInstitutions(of degrees: [NSRange], in index: TextIndex, candidates: Set<Int>) -> [Int: String?] {
+        var own: [Int: String?] = [:]
+        let byBlock = Dictionary(grouping: degrees) { index.blockIndex(at: $0.location) }
+        for (block, ranges) in byBlock where ranges.count > 1 && candidates.contains(block) {
+            let names = index.matches(Self.institution, inBlock: block).map(\.range)
+            guard !names.isEmpty else { continue }
+            var taken: Set<Int> = []
+            for (i, degree) in ranges.enumerated() {
+                let end = degree.location + degree.length
+                let next = i + 1 < ranges.count ? ranges[i + 1].location : Int.max
+                if let after = names.first(where: { $0.location >= end && $0.location < next }) {
+                    taken.insert(after.location)
+                    own[degree.location] = Self.trimParticles(index.substring(after))
+                } else if let before = names.last(where: { $0.location + $0.length <= degree.location }), !taken.contains(before.location) {
+                    taken.insert(before.location)
+                    own[degree.location] = Self.trimParticles(index.substring(before))
+                } else {
+                    own[degree.location] = .some(nil)
+                }
+            }
+        }
+        return own
+    }
+
     /// The institution on the degree's line, or on the line after or before it when that
-    /// line is not another degree; a short line of its own is the institution whole
-    /// ("ITESO, Universidad Jesuita de Guadalajara").
+    /// line is not another degree and is in the degree's list item (the line before a degree
+    /// may be the end of the item before: "Centro Universitario…" under the last degree);
+    /// a short line of its own is the institution whole ("ITESO, Universidad Jesuita de Guadalajara").
     /// `candidates`: the lines that hold one of `institutionWords`.
     private func institution(near block: Int, in index: TextIndex, candidates: Set<Int>) -> String? {
         // The regex reads each line where it lies in the page (a line's spaces at its ends do not change its match).
@@ -143,9 +175,12 @@ struct EducationPatterns {
             return index.firstMatch(Self.institution, inBlock: line).map { Self.trimParticles(index.substring($0.range)) }
         }
         if let own = institution(inBlock: block) { return own }
+        let item = CredentialPatterns.item(of: index.blocks[block].locator)
         for neighbour in [block + 1, block - 1] {
             let line = index.blockText(neighbour).trimmingSpaces()
-            guard !line.isEmpty, !isDegreeLine(line), let found = institution(inBlock: neighbour) else { continue }
+            guard !line.isEmpty, !isDegreeLine(line), let found = institution(inBlock: neighbour),
+                CredentialPatterns.item(of: index.blocks[neighbour].locator) == item
+            else { continue }
             return line.count <= 90 ? line.trimming(" ,·-") : found
         }
         return nil

@@ -390,6 +390,36 @@ struct PageExtractorTests {
         #expect(names == [name], "\(sentence)")
     }
 
+    @Test("each degree takes the institution named with it, not another degree's")
+    func degreeInstitutions() {
+        func institutions(_ html: String) -> [String: String] {
+            var found: [String: String] = [:]
+            for claim in extract(html).claims {
+                if case .degree(let d) = claim.value, let level = d.level { found[level.rawValue] = d.institution ?? "-" }
+            }
+            return found
+        }
+        // One paragraph, three degrees, one university: the first degree's.
+        #expect(
+            institutions(
+                "<html><body><p>Soy graduada en Derecho por la Universidad de Sevilla y tengo un máster en Gestión Administrativa. Tengo además el Certificado de Profesionalidad en Asistencia a la Dirección (SEPE).</p></body></html>"
+            ) == ["bachelor": "Universidad de Sevilla", "master": "-", "non-degree": "-"])
+        // A university before the degree it is for, on its line.
+        #expect(
+            institutions("<html><body><p>Universidad de Guadalajara — Licenciatura en Administración, 2012; después un MBA en el ITESO.</p></body></html>")
+                == ["bachelor": "Universidad de Guadalajara", "master": "ITESO"])
+        // A list: the second line of one item is not the next item's institution.
+        #expect(
+            institutions(
+                "<html><body><ul><li><strong>Licenciatura en Administración de Empresas, Universidad de Guadalajara (2012)</strong><br>Centro Universitario de Ciencias Económico Administrativas (CUCEA).</li><li><strong>Diplomado en Marketing Digital</strong><br>Curso en línea, 2018.</li></ul></body></html>"
+            ) == ["bachelor": "Universidad de Guadalajara", "non-degree": "-"])
+        // LinkedIn's card: the school on the line above the degree, in the same item.
+        #expect(
+            institutions(
+                "<html><body><ul><li><div><h3>Universidad de Sevilla</h3><h4>Máster Gestión Administrativa</h4><span>2011 - 2012</span></div></li></ul></body></html>"
+            ) == ["master": "Universidad de Sevilla"])
+    }
+
     @Test("one credential named twice on a page is one claim")
     func credentialRepeats() throws {
         let page = try extractFixture(
