@@ -71,7 +71,7 @@ struct EducationPatterns {
     static let field = Patterns.compile(
         #"^\s*(?:\(BS\)|\(BA\)|- ?BA|- ?BS)?\s*(?:,|in|en|of|de|-)?\s+([\p{L}][\p{L}&' -]{2,70}?)(?:(?!\p{L})|(?<=[&' -]))(?=\s*(?=[,().;·|afpeuid\d\-–—]|$)(?:,|\(|\)|\.|;|·|\||[\-–—]\s|\bat\b|\bfrom\b|\bpor\b|\ben la\b|\ben el\b|\bUniversi|\bInstitut|\bde la Universidad|\d|$))"#)
     static let institution = Patterns.compile(
-        #"\b(?:(?:Universidad|Universitat|Instituto|Escuela|Tecnol[oó]gico|Polit[eé]cnico|Centro Universitario)(?:\s+(?:de|del|la|las|los|y|e|[\p{Lu}][\p{L}.'-]*))+|(?:[\p{Lu}][\p{L}.'-]+\s+){0,4}(?:University|College|Institute|Polytechnic)(?:\s+(?:of|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'-]*(?:\s+(?:[\p{Lu}][\p{L}.'-]*|of|the|at))*)?|UNED|UNAM|ITESM|UBA|UNMSM|UANL|IPN|UDG|SENA|ITESO)\b"#,
+        #"\b(?:(?:Universidad|Universitat|Instituto|Escuela|Tecnol[oó]gico|Polit[eé]cnico|Centro Universitario)(?:\s+(?:de|del|la|las|los|y|e|[\p{Lu}][\p{L}.'-]*))+|(?:[\p{Lu}][\p{L}.'-]+\s+){0,4}(?:University|College|Institute|Polytechnic)(?:\s+(?:of|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'-]*(?:\s+(?:[\p{Lu}][\p{L}.'-]*|of|the|at))*|\s+[\p{Lu}][\p{L}'-]+(?=\s*(?:[,;:()·|–—]|\.(?!\p{L})|$)))?|UNED|UNAM|ITESM|UBA|UNMSM|UANL|IPN|UDG|SENA|ITESO)\b"#,
         caseSensitive: true)
     static let inProgress = Patterns.compile(
         #"\b(?:in progress|currently (?:studying|pursuing|enrolled)|candidate|expected\s+(?:19|20)\d{2}|en curso|cursando|estudiante de|pasante)\b"#)
@@ -83,6 +83,11 @@ struct EducationPatterns {
         "unmsm", "uanl", "ipn", "udg", "sena", "iteso",
     ]
     private static let year = Patterns.compile(#"\b((?:19|20)\d{2})\b"#)
+    /// "I studied Accounting and Finance at …", "estudié Derecho en …": the field of a degree
+    /// the line names elsewhere ("(BA, 2019)").
+    static let studied = Patterns.compile(
+        #"\b(?:studied|majored in|estudi[eé]|curs[eé])\s+((?-i:\p{Lu})[\p{L}&' ]{2,60}?)\s+(?:at|in|en|por)\s+(?:the\s+|la\s+|el\s+)?(?-i:\p{Lu})"#)
+    static let studiedWords = ["studied", "majored", "estudi", "curs"]
 
     func claims(in index: TextIndex) -> [Claim] {
         var claims: [Claim] = []
@@ -114,6 +119,12 @@ struct EducationPatterns {
                 inBlocks: index.blocksContaining(["ba", "bs", "ma ", "mba", "msc", "m.sc", "phd", "ph.d", "b.a", "b.sc"])
                     .filter { index.block($0, holdsExactly: Self.abbreviationStarts) })
             .map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
+        let mayNameStudies = Set(index.blocksContaining(Self.studiedWords))
+        func studiedField(_ block: Int) -> String? {
+            guard mayNameStudies.contains(block) else { return nil }
+            let fields = index.matches(Self.studied, inBlock: block)
+            return fields.count == 1 ? index.substring(fields[0].range(at: 1)).trimmingSpaces() : nil
+        }
         let degrees = found.sorted(by: { $0.0.range.location < $1.0.range.location })
         let own = ownInstitutions(of: degrees.map(\.0.range), in: index, candidates: mayNameInstitution)
         for (match, level) in degrees {
@@ -123,7 +134,7 @@ struct EducationPatterns {
             // "Máster en Gestión de Grado…": a degree word inside the previous degree's field.
             let word = index.substring(match.range).lowercased()
             if block == lastBlock, lastField.contains(word) { continue }
-            let field = self.field(after: match.range, in: index)
+            let field = self.field(after: match.range, in: index) ?? studiedField(block)
             var (institution, status, year) = facts(block)
             if let mine = own[match.range.location] { institution = mine }
             let degree = Degree(

@@ -420,6 +420,25 @@ struct PageExtractorTests {
             ) == ["master": "Universidad de Sevilla"])
     }
 
+    @Test(
+        "a degree named in prose: the field studied, the institution's whole name",
+        arguments: [
+            ("I studied Accounting and Finance at Technological University Dublin (BA, 2019) and went out on my own.",
+             "Accounting and Finance", "Technological University Dublin"),
+            ("I hold a BA (Hons) in Business Management from Leeds Beckett University. In 2017 I moved to Leeds.",
+             "Business Management", "Leeds Beckett University"),
+            ("Estudié Derecho en la Universidad de Sevilla (licenciatura, 2011).", "Derecho", "Universidad de Sevilla"),
+            ("BSc (Hons) Psychology, University College Dublin, 2015", "Psychology", "University College Dublin"),
+        ])
+    func degreesInProse(sentence: String, field: String, institution: String) {
+        let degrees = extract("<html><body><p>\(sentence)</p></body></html>").claims.compactMap { claim -> Degree? in
+            if case .degree(let d) = claim.value { return d }
+            return nil
+        }
+        #expect(degrees.map(\.field) == [field], "\(sentence)")
+        #expect(degrees.map(\.institution) == [institution], "\(sentence)")
+    }
+
     @Test("one credential named twice on a page is one claim")
     func credentialRepeats() throws {
         let page = try extractFixture(
