@@ -14,6 +14,9 @@ struct EducationPatterns {
         ("master'?s", .master), ("máster universitario", .master), ("máster", .master), ("master", .master),
         ("maestría", .master), ("maestria", .master), ("licenciatura", .bachelor), ("licenciad[oa]", .bachelor),
         ("grado universitario", .bachelor), ("grado en", .bachelor), ("graduad[oa] en", .bachelor),
+        // LinkedIn's card says "Grado" and the field ("Grado Derecho"): capitalised, before a
+        // capitalised word, not vocational training's "Grado Medio" or "Grado Superior".
+        ("g(?<=(?-i:G))rado(?=\\s+(?!(?:medio|superior)\\b)(?-i:\\p{Lu}))", .bachelor),
         // "Ingeniería" names a degree with its capital ("Ingeniería Industrial"); in lower case
         // it is the trade ("una consultora de ingeniería").
         ("i(?<=(?-i:I))ngenier[ií]a", .bachelor), ("ingenier[oa] en", .bachelor), ("doctorado", .doctorate),
@@ -212,7 +215,9 @@ struct EducationPatterns {
 
     /// Each degree phrase compiled once, anchored, with its level.
     static let wordLevels: [(NSRegularExpression, DegreeLevel)] = degreeWords.compactMap { pattern, level in
-        Patterns.compile("^(?:" + pattern + ")$").map { ($0, level) }
+        // What a phrase looks ahead at is not part of the words matched.
+        let words = pattern.range(of: "(?=").map { String(pattern[..<$0.lowerBound]) } ?? pattern
+        return Patterns.compile("^(?:" + words + ")$").map { ($0, level) }
     }
     static let abbreviationLevels: [(NSRegularExpression, DegreeLevel)] = abbreviations.compactMap { pattern, level in
         Patterns.compile("^(?:" + pattern + ")", caseSensitive: true).map { ($0, level) }

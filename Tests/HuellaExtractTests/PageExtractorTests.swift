@@ -439,6 +439,27 @@ struct PageExtractorTests {
         #expect(degrees.map(\.institution) == [institution], "\(sentence)")
     }
 
+    @Test("LinkedIn's \"Grado\" card is a bachelor's degree; vocational training's \"Grado Medio\" and a grado in prose are none")
+    func gradoCard() {
+        let card = extract(
+            "<html><body><ul><li><div><h3>Universidad de Sevilla</h3><h4><span>Grado</span> <span>Derecho</span></h4><p><time>2007</time> - <time>2011</time></p></div></li></ul></body></html>"
+        ).claims.compactMap { claim -> Degree? in
+            if case .degree(let d) = claim.value { return d }
+            return nil
+        }
+        #expect(card.map(\.level) == [.bachelor])
+        #expect(card.map(\.field) == ["Derecho"])
+        #expect(card.map(\.institution) == ["Universidad de Sevilla"])
+        #expect(card.map(\.year) == [2011])
+        for sentence in ["FP de Grado Medio en Gestión Administrativa (2010).", "Me implico en mayor grado con clientes Pymes.", "Ciclo de Grado Superior Asistencia a la Dirección"] {
+            let levels = extract("<html><body><p>\(sentence)</p></body></html>").claims.compactMap { claim -> DegreeLevel? in
+                if case .degree(let d) = claim.value { return d.level }
+                return nil
+            }
+            #expect(!levels.contains(.bachelor), "\(sentence)")
+        }
+    }
+
     @Test("one credential named twice on a page is one claim")
     func credentialRepeats() throws {
         let page = try extractFixture(
