@@ -82,6 +82,7 @@ public struct PageExtractor: Sendable {
         claims += AdvertisingPatterns().claims(in: index).filter { origin == .website || $0.kind == .copyrightYear }
         claims += TermsPatterns().claims(in: index)
         claims += PlaceholderPatterns().claims(in: index)
+        claims = Self.withoutFormerEmployersForms(claims)
         if host != nil {
             // On a platform's page (a known profile host) the footer speaks for the platform:
             // its legal form, terms and copyright ("© 2026 GitHub, Inc.") are not the VA's.
@@ -133,6 +134,27 @@ public struct PageExtractor: Sendable {
     /// ("07700 900412", "+44 7700 900412") has one key.
     private static func phoneKey(_ phone: String) -> String {
         String(phone.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.suffix(9).map { Character(Unicode.Scalar($0)) })
+    }
+
+    /// The claims less the legal forms in the name of an employer the VA has left ("Kestrel
+    /// Ledger Ltd" over an ended position): that company's form, not the VA's business. A form
+    /// is the employer's when it is in the employer's name and stated in the position's own
+    /// list item, or on a line that is the employer's name.
+    static func withoutFormerEmployersForms(_ claims: [Claim]) -> [Claim] {
+        let former = claims.compactMap { claim -> (organization: String, item: String)? in
+            guard case .position(let p) = claim.value, !p.current, let organization = p.organization, !organization.isEmpty else { return nil }
+            return (organization, CredentialPatterns.item(of: claim.locator))
+        }
+        guard !former.isEmpty else { return claims }
+        return claims.filter { claim in
+            guard claim.kind == .legalForm else { return true }
+            let form = claim.value.text
+            let item = CredentialPatterns.item(of: claim.locator)
+            return !former.contains { employer in
+                employer.organization.contains(form)
+                    && ((!item.isEmpty && item == employer.item) || claim.excerpt.trimmingSpaces().hasPrefix(employer.organization))
+            }
+        }
     }
 
     /// What a platform's footer states about the platform itself.

@@ -460,6 +460,19 @@ struct PageExtractorTests {
         }
     }
 
+    @Test("a legal form in the name of an employer the VA has left is that employer's; the VA's own business keeps its form")
+    func formerEmployersForms() {
+        let experience = """
+            <html><body><section><h2>Experience</h2><ul>
+            <li><div><h3>Virtual Assistant</h3><h4>Thompson Admin Ltd</h4><p>Jan 2022 - Present</p></div></li>
+            <li><div><h3>Executive Assistant to the Founder</h3><h4>Kestrel Ledger LLC</h4><p>Jun 2020 - Dec 2021</p></div></li>
+            </ul></section></body></html>
+            """
+        #expect(values(.legalForm, extract(experience)) == ["Ltd"])
+        let onlyFormer = experience.replacingOccurrences(of: "Thompson Admin Ltd", with: "Self-employed")
+        #expect(values(.legalForm, extract(onlyFormer)).isEmpty)
+    }
+
     @Test("one credential named twice on a page is one claim")
     func credentialRepeats() throws {
         let page = try extractFixture(
