@@ -124,8 +124,11 @@ struct JSONLDExtractor {
                 add(.birthYear, .number(year), excerpt: birth, pointer: "\(pointer)/birthDate")
             }
             for (i, item) in (subject["knowsAbout"]?.list ?? []).enumerated() {
-                if let skill = item.string ?? item["name"]?.string {
-                    add(.skill, .text(vocabulary.id(for: skill) ?? skill), excerpt: skill, pointer: "\(pointer)/knowsAbout/\(i)")
+                guard let skill = item.string ?? item["name"]?.string else { continue }
+                // Skills of the vocabulary by their ids; a label that names none, as written.
+                let ids = vocabulary.ids(for: skill)
+                for id in ids.isEmpty ? [skill] : ids {
+                    add(.skill, .text(id), excerpt: skill, pointer: "\(pointer)/knowsAbout/\(i)")
                 }
             }
             for (i, item) in (subject["alumniOf"]?.list ?? []).enumerated() {

@@ -116,6 +116,14 @@ public struct SkillVocabulary: Sendable {
         return phrases[first]?.first { $0.tokens == tokens }?.id
     }
 
+    /// The skills a structured label names (`knowsAbout`, `p-skill`): the one it is whole,
+    /// or else those named in it ("Calendar & inbox management", "Bookkeeping and payroll");
+    /// none when it names no skill of the vocabulary.
+    public func ids(for label: String) -> [String] {
+        if let id = id(for: label) { return [id] }
+        return mentions(in: label).map(\.id)
+    }
+
     /// A skill's label in a language.
     public func label(of id: String, english: Bool = true) -> String? {
         skills.first { $0.id == id }.map { english ? $0.en : $0.es }

@@ -143,7 +143,8 @@ struct Microformats {
             }
             for node in inside where document.hasClass("p-skill", node) {
                 let label = document.collapsedText(of: node)
-                add(.skill, .text(vocabulary.id(for: label) ?? label), node, label)
+                let ids = vocabulary.ids(for: label)
+                for id in ids.isEmpty ? [label] : ids { add(.skill, .text(id), node, label) }
             }
         }
         return claims

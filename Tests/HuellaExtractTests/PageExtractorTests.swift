@@ -473,6 +473,21 @@ struct PageExtractorTests {
         #expect(values(.legalForm, extract(onlyFormer)).isEmpty)
     }
 
+    @Test("a structured skill names the vocabulary's skills it holds; one that names none is kept as written")
+    func structuredSkills() {
+        let html = """
+            <html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","name":"Ana Ruiz",
+            "knowsAbout":["QuickBooks Online","Bookkeeping and payroll","Protección de datos (RGPD)"]}</script></head>
+            <body><div class="h-resume"><p class="p-name">Ana Ruiz</p><span class="p-skill">Calendar &amp; inbox management</span></div></body></html>
+            """
+        let skills = Set(
+            PageExtractor(vocabulary: FixturePageTests.vocabulary).extract(
+                body: Data(html.utf8), contentType: "text/html; charset=utf-8", url: "https://ana.example/", origin: .website
+            ).claims.filter { $0.kind == .skill }.map(\.value.text))
+        #expect(skills.isSuperset(of: ["quickbooks-online", "bookkeeping", "payroll", "inbox-management", "Protección de datos (RGPD)"]), "\(skills)")
+        #expect(!skills.contains("Bookkeeping and payroll") && !skills.contains("Calendar & inbox management"), "\(skills)")
+    }
+
     @Test("one credential named twice on a page is one claim")
     func credentialRepeats() throws {
         let page = try extractFixture(
