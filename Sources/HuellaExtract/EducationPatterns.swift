@@ -97,6 +97,8 @@ struct EducationPatterns {
         var seen: Set<Int> = []
         var lastBlock = -1
         var lastField = ""
+        var lastLevel: DegreeLevel?
+        var lastEnd = 0
         let mayBeInProgress = Set(index.blocksContaining(Self.inProgressWords))
         let mayNameInstitution = Set(index.blocksContaining(Self.institutionWords))
         // What a line says of all its degrees (institution, status, year), read once per line:
@@ -137,6 +139,10 @@ struct EducationPatterns {
             // "Máster en Gestión de Grado…": a degree word inside the previous degree's field.
             let word = index.substring(match.range).lowercased()
             if block == lastBlock, lastField.contains(word) { continue }
+            // "Bachelor of Arts - BA", "Licenciatura (BA)": the same degree named again.
+            if block == lastBlock, level == lastLevel, Self.onlySeparators(index.substring(NSRange(location: lastEnd, length: max(0, match.range.location - lastEnd)))) {
+                continue
+            }
             let field = self.field(after: match.range, in: index) ?? studiedField(block)
             var (institution, status, year) = facts(block)
             if let mine = own[match.range.location] { institution = mine }
@@ -145,6 +151,8 @@ struct EducationPatterns {
             claims.append(index.claim(.education, .degree(degree), at: match.range))
             lastBlock = block
             lastField = field?.lowercased() ?? ""
+            lastLevel = level
+            lastEnd = match.range.location + match.range.length
         }
         return claims
     }
@@ -260,14 +268,33 @@ struct EducationPatterns {
         guard let m = index.firstMatch(Self.field, inBlock: index.blockIndex(at: range.location), part: tail(after: range, in: index)),
             m.range(at: 1).location != NSNotFound
         else { return nil }
-        let value = index.substring(m.range(at: 1)).trimmingSpaces()
+        var value = index.substring(m.range(at: 1)).trimmingSpaces()
+        // "History and a Master's degree in Education": the field ends where a second degree
+        // is joined to the first.
+        if let second = Self.words?.firstMatch(in: value), second.range.location > 0 {
+            var head = String(value.utf16.prefix(second.range.location)) ?? value
+            var words = head.split(separator: " ")
+            var joined = false
+            while let last = words.last, Self.joiners.contains(last.lowercased()) {
+                words.removeLast()
+                joined = true
+            }
+            head = words.joined(separator: " ")
+            if joined, !head.isEmpty { value = head }
+        }
         return value.isEmpty ? nil : value
     }
+    private static let joiners: Set<String> = ["and", "a", "an", "plus", "y", "un", "una", "e", "&", "then", "luego", "después"]
 
     static let tailLength = 200
 
     private func allYears(inBlock block: Int, of index: TextIndex) -> [Int] {
         index.matches(Self.year, inBlock: block).compactMap { Int(index.substring($0.range(at: 1))) }
+    }
+
+    /// Whether text between two degree names only separates them (" - ", " (", ", ").
+    static func onlySeparators(_ text: String) -> Bool {
+        text.count <= 4 && text.allSatisfy { $0 == " " || $0 == "-" || $0 == "–" || $0 == "(" || $0 == "," || $0 == "/" }
     }
 
     /// "Universidad de Sevilla y" → "Universidad de Sevilla".

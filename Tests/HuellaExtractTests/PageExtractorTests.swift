@@ -488,6 +488,26 @@ struct PageExtractorTests {
         #expect(!skills.contains("Bookkeeping and payroll") && !skills.contains("Calendar & inbox management"), "\(skills)")
     }
 
+    @Test("a degree named twice in one phrase (\"Bachelor of Arts - BA\") is one claim; two degrees on a line stay two")
+    func degreeNamedTwice() {
+        func names(_ line: String) -> [String] {
+            extract("<html><body><p>\(line)</p></body></html>").claims.compactMap { claim -> String? in
+                if case .degree(let d) = claim.value { return d.name }
+                return nil
+            }
+        }
+        #expect(names("Bachelor of Arts - BA Business Administration") == ["Bachelor of Arts"])
+        #expect(names("Licenciatura (BA) en Administración, Universidad de Guadalajara") == ["Licenciatura"])
+        #expect(names("BA in Economics, then an MBA in Finance") == ["BA", "MBA"])
+        #expect(names("Bachelor's degree in History and a Master's degree in Education") == ["Bachelor's degree", "Master's degree"])
+        let fields = extract("<html><body><p>Bachelor's degree in History and a Master's degree in Education</p></body></html>").claims
+            .compactMap { claim -> String? in
+                if case .degree(let d) = claim.value { return d.field }
+                return nil
+            }
+        #expect(fields == ["History", "Education"])
+    }
+
     @Test("one credential named twice on a page is one claim")
     func credentialRepeats() throws {
         let page = try extractFixture(
