@@ -79,7 +79,9 @@ extension TextIndex {
     /// `before` words before it and `after` after it, within 40 characters either side.
     func words(around range: NSRange, before: Int, after: Int) -> (before: [String], after: [String]) {
         func words(_ text: Substring) -> [String] {
-            text.lowercased().replacingOccurrences(of: "’", with: "'").split { !$0.isLetter && $0 != "'" }.map(String.init)
+            text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { word in
+                word.contains("’" as Character) ? String(word.map { $0 == "’" ? "'" : $0 }) : String(word)
+            }
         }
         let start = range.location
         let from = max(0, start - 40, blockStart(at: start))

@@ -330,10 +330,12 @@ struct SkillMentions {
     static func isDeclined(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
         // The clause: back to a sentence or list mark, at most 100 units.
         var start = range.location
-        while start > 0, range.location - start < 100, !clauseMarks.contains(units[start - 1]) { start -= 1 }
-        guard start < range.location else { return false }
+        while start > 0, range.location - start < 100, !Self.endsClause(units[start - 1]) { start -= 1 }
+        guard start < range.location, Self.mayNegate(UnsafeBufferPointer(rebasing: units[start..<range.location])) else { return false }
         let clause = String(decoding: UnsafeBufferPointer(rebasing: units[start..<range.location]), as: UTF16.self).lowercased()
-        let words = clause.split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { $0.replacingOccurrences(of: "’", with: "'") }
+        let words = clause.split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { word in
+            word.contains("’" as Character) ? String(word.map { $0 == "’" ? "'" : $0 }) : String(word)
+        }
         for (k, word) in words.enumerated().reversed() {
             guard words.count - k <= 9 else { break }
             if clauseBreaks.contains(word) { return false }
@@ -353,10 +355,36 @@ struct SkillMentions {
         return false
     }
     private static let clitics: Set<String> = ["me", "nos", "lo", "la", "los", "las"]
-    private static let clauseMarks: Set<UInt16> = Set(".!?;:\n•·|—–()".utf16)
+
+    /// Whether a clause holds the word "no" or "not", or a word ending "n't" or "nt" ("dont"):
+    /// every negation `isDeclined` reads holds one. Most clauses have none, and are not made strings.
+    static func mayNegate(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        func isLetter(_ i: Int) -> Bool {
+            guard i >= 0 && i < units.count else { return false }
+            let unit = units[i]
+            return (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || unit >= 0xC0
+        }
+        func lower(_ i: Int) -> UInt16 { i < units.count ? units[i] | 0x20 : 0 }  // ASCII letters in lower case
+        for i in units.indices where lower(i) == 0x6E {
+            let next = units.indices.contains(i + 1) ? units[i + 1] : 0
+            if !isLetter(i - 1) && (next | 0x20) == 0x6F && (!isLetter(i + 2) || (lower(i + 2) == 0x74 && !isLetter(i + 3))) {
+                return true  // "no", "not"
+            }
+            if (next == 0x27 || next == 0x2019) && lower(i + 2) == 0x74 { return true }  // "n't"
+            if (next | 0x20) == 0x74 && !isLetter(i + 2) && isLetter(i - 1) { return true }  // "dont", "wont"
+        }
+        return false
+    }
+    /// A sentence or list mark: ".!?;:", a newline, "•·|", a dash "—–", a parenthesis.
+    private static func endsClause(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x0A, 0x2022, 0xB7, 0x7C, 0x2014, 0x2013, 0x28, 0x29: return true
+        default: return false
+        }
+    }
     private static let clauseBreaks: Set<String> = ["but", "however", "instead", "though", "pero", "sino", "aunque", "sin", "embargo"]
     private static let addingWords: Set<String> = ["just", "only", "simply", "merely", "solo", "sólo", "solamente", "únicamente"]
-    private static let englishNegations = [
+    static let englishNegations = [
         "i don't", "i dont", "i do not", "we don't", "we dont", "we do not", "i'm not", "i am not", "we're not", "we are not",
         "i no longer", "we no longer", "i won't", "we won't", "i will not", "we will not",
     ]

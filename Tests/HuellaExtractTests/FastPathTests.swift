@@ -181,6 +181,20 @@ struct FastPathTests {
         #expect(matched >= 6, "the comparison saw matches: \(matched)")
     }
 
+    @Test("the byte test before a declined skill passes every negation the words test reads")
+    func negationGate() {
+        for negation in SkillMentions.englishNegations + ["no hago", "No me encargo", "NO OFREZCO", "we don’t"] {
+            for text in [negation + " bookkeeping", "Sure, " + negation + " do it"] {
+                let units = Array(text.utf16)
+                #expect(units.withUnsafeBufferPointer(SkillMentions.mayNegate), "\(text)")
+            }
+        }
+        for text in ["I do bookkeeping now", "Nóminas y contabilidad", "I love notes", "snow"] {
+            let units = Array(text.utf16)
+            #expect(!units.withUnsafeBufferPointer(SkillMentions.mayNegate), "\(text)")
+        }
+    }
+
     @Test("a link without the privacy or terms words matches neither pattern")
     func linkGates() throws {
         var texts = [

@@ -537,6 +537,9 @@ struct PageExtractorTests {
             ("No solo llevo la contabilidad, también las nóminas.", ["bookkeeping", "payroll"]),
             ("No dudes en pedirme ayuda con la contabilidad.", ["bookkeeping"]),
             ("Di no a la contabilidad desordenada.", ["bookkeeping"]),
+            ("i dont do bookkeeping", []),
+            ("I won’t take on payroll.", []),
+            ("Now offering bookkeeping and payroll.", ["bookkeeping", "payroll"]),
         ])
     func declinedSkills(sentence: String, skills: [String]) {
         let page = PageExtractor(vocabulary: FixturePageTests.vocabulary).extract(
