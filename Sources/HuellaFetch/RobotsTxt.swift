@@ -188,9 +188,20 @@ struct Glob: Sendable, Hashable {
         return table
     }
 
-    /// The bytes of a path or pattern with its percent-escapes in upper case: `%7e` = `%7E`.
+    /// The bytes of a path or pattern as RFC 9309 compares them: percent-escapes in upper case
+    /// (`%7e` = `%7E`), and a byte past ASCII percent-encoded (a rule written `/café` is the
+    /// path `/caf%C3%A9` a URL sends).
     static func normalised(_ text: String) -> [UInt8] {
-        var bytes = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in text.utf8 {
+            if byte < 0x80 {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "%") {
