@@ -78,18 +78,13 @@ extension TextIndex {
     /// The words (letters and apostrophes, lower case) next to a range on its line: up to
     /// `before` words before it and `after` after it, within 40 characters either side.
     func words(around range: NSRange, before: Int, after: Int) -> (before: [String], after: [String]) {
-        func words(_ text: Substring) -> [String] {
-            text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { word in
-                word.contains("’" as Character) ? String(word.map { $0 == "’" ? "'" : $0 }) : String(word)
-            }
-        }
         let start = range.location
         let from = max(0, start - 40, blockStart(at: start))
         let end = range.location + range.length
         let to = min(end + 40, blockEnd(at: start))
         let head = substring(NSRange(location: from, length: start - from)).split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
         let tail = to > end ? substring(NSRange(location: end, length: to - end)).split(separator: "\n", omittingEmptySubsequences: false).first ?? "" : ""
-        return (Array(words(head).suffix(before)), Array(words(tail).prefix(after)))
+        return (Array(Self.lowerWords(head).suffix(before)), Array(Self.lowerWords(tail).prefix(after)))
     }
 
     /// The nearest word before a range on its line (letters and apostrophes, lower case, "’"
@@ -101,9 +96,16 @@ extension TextIndex {
         let from = max(0, start - 40, blockStart(at: start))
         let before = substring(NSRange(location: from, length: start - from))
         let line = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        var words = line.lowercased().replacingOccurrences(of: "’", with: "'").split { !$0.isLetter && $0 != "'" }
-        while let last = words.last, skipping.contains(String(last)) { words.removeLast() }
-        return words.last.map(String.init)
+        var words = Self.lowerWords(line)
+        while let last = words.last, skipping.contains(last) { words.removeLast() }
+        return words.last
+    }
+
+    /// The words of a text in lower case: runs of letters and apostrophes, "’" written "'".
+    static func lowerWords<S: StringProtocol>(_ text: S) -> [String] {
+        text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { word in
+            word.contains("’" as Character) ? String(word.map { $0 == "’" ? "'" : $0 }) : String(word)
+        }
     }
 }
 
@@ -137,11 +139,6 @@ struct TermsPatterns {
         return claims
     }
 
-    /// Whether a contract is one the page says it does without: "No long-term contracts",
-    /// "no lock-in contracts", "sin contratos de permanencia", "sin permanencia ni contratos"
-    /// (marketing for flexible plans, no statement of a written contract). The nearest word
-    /// before it, past words that only qualify a contract, is "no", "zero", "sin" or "ni";
-    /// "never start without a contract" is a contract.
     /// Whether a mention states a contract with clients. The agreements' names do ("service
     /// agreement", "contrato de prestación de servicios"); a bare "contract" does when a word
     /// next to it says it is written or signed ("a signed contract", "contrato firmado", "firmamos
@@ -162,13 +159,24 @@ struct TermsPatterns {
         "firma", "firman", "firmar", "formalizamos", "formalizo",
     ]
     private static let contractHolders: Set<String> = ["a", "an", "our", "my", "under", "with", "un", "con", "bajo", "mediante", "mi", "nuestro"]
-    private static let contractServices: Set<String> = ["management", "drafting", "templates", "template", "review", "administration"]
+    /// Words after "contract" that make it a service or a kind of work ("contract management",
+    /// "a contract role", "on a contract basis"), not a contract with clients.
+    private static let contractServices: Set<String> = [
+        "management", "drafting", "templates", "template", "review", "administration", "admin", "renewals", "renewal", "basis", "role",
+        "roles", "position", "positions", "work", "job", "jobs",
+    ]
 
+    /// Whether a contract is one the page says it does without: "No long-term contracts",
+    /// "no lock-in contracts", "No need to sign a contract", "sin contratos de permanencia",
+    /// "sin necesidad de firmar contrato" (marketing for flexible plans, no statement of a
+    /// written contract). The nearest word before it, past words that only qualify or sign a
+    /// contract, is "no", "zero", "sin" or "ni"; "never start without a contract" is a contract.
     static func isDoneWithout(_ match: TextMatch, in index: TextIndex) -> Bool {
         index.wordBefore(match.range, skipping: contractQualifiers).map { negations.contains($0) } ?? false
     }
     private static let contractQualifiers: Set<String> = [
-        "long", "term", "lock", "in", "minimum", "annual", "yearly", "binding", "fixed", "lengthy", "restrictive",
+        "long", "term", "lock", "in", "minimum", "annual", "yearly", "binding", "fixed", "lengthy", "restrictive", "a", "an", "any",
+        "to", "need", "sign", "signed", "signing", "written", "de", "necesidad", "firmar", "firmado", "firmados", "un", "ningún",
     ]
     private static let negations: Set<String> = ["no", "zero", "sin", "ni"]
 }

@@ -69,9 +69,9 @@ struct BusinessPatterns {
                 if regex === Self.legalFormWords, Self.namesAPlace(form, at: match.range, in: index) { continue }
                 // "Ltd." at the end of a sentence is "Ltd"; "S.L." keeps its dots.
                 if form.hasSuffix("."), form.dropLast().firstIndex(of: ".") == nil { form.removeLast() }
-                if seen.insert("form:" + form.lowercased()).inserted {
-                    claims.append(index.claim(.legalForm, .text(form), at: match.range))
-                }
+                // Every mention: one in a former employer's name is dropped later
+                // (`PageExtractor.withoutFormerEmployersForms`), and the page's claims deduplicated.
+                claims.append(index.claim(.legalForm, .text(form), at: match.range))
             }
         }
         let withDigits = index.blocks(where: Self.hasDigitRun)

@@ -74,8 +74,8 @@ struct CredentialPatterns {
     /// en …" (the keyword and "de" are the title's first words).
     static func wholeTitle(_ name: String, in match: TextMatch, _ index: TextIndex) -> String {
         let matched = index.substring(match.range)
-        if name.lowercased().hasPrefix("profesionalidad"), let start = matched.range(of: "certificado de ", options: .caseInsensitive) {
-            return matched[start].prefix(1).uppercased() + matched[start].dropFirst() + name
+        if name.lowercased().hasPrefix("profesionalidad"), matched.range(of: "certificado de ", options: .caseInsensitive) != nil {
+            return "Certificado de " + name
         }
         if let last = name.split(separator: " ").last, levelWords.contains(String(last)), let keyword = matched.range(of: name + " ").map({ matched[$0.upperBound...].prefix { $0.isLetter } }),
             keyword.first?.isUppercase == true

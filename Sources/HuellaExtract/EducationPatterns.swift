@@ -15,8 +15,9 @@ struct EducationPatterns {
         ("maestría", .master), ("maestria", .master), ("licenciatura", .bachelor), ("licenciad[oa]", .bachelor),
         ("grado universitario", .bachelor), ("grado en", .bachelor), ("graduad[oa] en", .bachelor),
         // LinkedIn's card says "Grado" and the field ("Grado Derecho"): capitalised, before a
-        // capitalised word, not vocational training's "Grado Medio" or "Grado Superior".
-        ("g(?<=(?-i:G))rado(?=\\s+(?!(?:medio|superior)\\b)(?-i:\\p{Lu}))", .bachelor),
+        // capitalised word, not vocational training's "Grado Básico/Medio/Superior" nor a
+        // heading's "Alto Grado De Compromiso".
+        ("g(?<=(?-i:G))rado(?=\\s+(?!(?:medio|superior|b[aá]sico|profesional|de|del|en)\\b)(?-i:\\p{Lu}))", .bachelor),
         // "Ingeniería" names a degree with its capital ("Ingeniería Industrial"); in lower case
         // it is the trade ("una consultora de ingeniería").
         ("i(?<=(?-i:I))ngenier[ií]a", .bachelor), ("ingenier[oa] en", .bachelor), ("doctorado", .doctorate),
@@ -125,34 +126,43 @@ struct EducationPatterns {
                     .filter { index.block($0, holdsExactly: Self.abbreviationStarts) })
             .map { ($0, level(abbreviation: index.substring($0.range(at: 1)))) }
         let mayNameStudies = Set(index.blocksContaining(Self.studiedWords))
+        var studiedFields: [Int: String?] = [:]  // per line: a line of many degrees is read once
         func studiedField(_ block: Int) -> String? {
             guard mayNameStudies.contains(block) else { return nil }
+            if let known = studiedFields[block] { return known }
             let fields = index.matches(Self.studied, inBlock: block)
-            return fields.count == 1 ? index.substring(fields[0].range(at: 1)).trimmingSpaces() : nil
+            let field = fields.count == 1 ? index.substring(fields[0].range(at: 1)).trimmingSpaces() : nil
+            studiedFields[block] = field
+            return field
         }
         let degrees = found.sorted(by: { $0.0.range.location < $1.0.range.location })
-        let own = ownInstitutions(of: degrees.map(\.0.range), in: index, candidates: mayNameInstitution)
+        // The degrees that are claims, with their fields: a degree word inside the previous
+        // degree's field ("Máster en Gestión de Grado…") or the same degree named again
+        // ("Bachelor of Arts - BA", "Licenciatura (BA)") is none.
+        var kept: [(match: TextMatch, level: DegreeLevel, block: Int, field: String?)] = []
         for (match, level) in degrees {
             guard let level else { continue }
             let block = index.blockIndex(at: match.range.location)
             guard seen.insert(match.range.location).inserted else { continue }
-            // "Máster en Gestión de Grado…": a degree word inside the previous degree's field.
             let word = index.substring(match.range).lowercased()
             if block == lastBlock, lastField.contains(word) { continue }
-            // "Bachelor of Arts - BA", "Licenciatura (BA)": the same degree named again.
             if block == lastBlock, level == lastLevel, Self.onlySeparators(index.substring(NSRange(location: lastEnd, length: max(0, match.range.location - lastEnd)))) {
                 continue
             }
             let field = self.field(after: match.range, in: index) ?? studiedField(block)
+            kept.append((match, level, block, field))
+            lastBlock = block
+            lastField = field?.lowercased() ?? ""
+            lastLevel = level
+            lastEnd = match.range.location + match.range.length
+        }
+        let own = ownInstitutions(of: kept.map(\.match.range), in: index, candidates: mayNameInstitution)
+        for (match, level, block, field) in kept {
             var (institution, status, year) = facts(block)
             if let mine = own[match.range.location] { institution = mine }
             let degree = Degree(
                 level: level, name: index.substring(match.range), field: field, institution: institution, status: status, year: year)
             claims.append(index.claim(.education, .degree(degree), at: match.range))
-            lastBlock = block
-            lastField = field?.lowercased() ?? ""
-            lastLevel = level
-            lastEnd = match.range.location + match.range.length
         }
         return claims
     }
@@ -167,16 +177,21 @@ struct EducationPatterns {
         for (block, ranges) in byBlock where ranges.count > 1 && candidates.contains(block) {
             let names = index.matches(Self.institution, inBlock: block).map(\.range)
             guard !names.isEmpty else { continue }
+            // Both lists in page order: one walk over the names for all the degrees.
             var taken: Set<Int> = []
+            var n = 0  // the first name that does not end before the current degree
             for (i, degree) in ranges.enumerated() {
                 let end = degree.location + degree.length
                 let next = i + 1 < ranges.count ? ranges[i + 1].location : Int.max
-                if let after = names.first(where: { $0.location >= end && $0.location < next }) {
-                    taken.insert(after.location)
-                    own[degree.location] = Self.trimParticles(index.substring(after))
-                } else if let before = names.last(where: { $0.location + $0.length <= degree.location }), !taken.contains(before.location) {
-                    taken.insert(before.location)
-                    own[degree.location] = Self.trimParticles(index.substring(before))
+                while n < names.count && names[n].location + names[n].length <= degree.location { n += 1 }
+                var after = n
+                while after < names.count && names[after].location < end { after += 1 }
+                if after < names.count && names[after].location < next {
+                    taken.insert(names[after].location)
+                    own[degree.location] = Self.trimParticles(index.substring(names[after]))
+                } else if n > 0, !taken.contains(names[n - 1].location) {
+                    taken.insert(names[n - 1].location)
+                    own[degree.location] = Self.trimParticles(index.substring(names[n - 1]))
                 } else {
                     own[degree.location] = .some(nil)
                 }
@@ -271,7 +286,9 @@ struct EducationPatterns {
         var value = index.substring(m.range(at: 1)).trimmingSpaces()
         // "History and a Master's degree in Education": the field ends where a second degree
         // is joined to the first.
-        if let second = Self.words?.firstMatch(in: value), second.range.location > 0 {
+        if let second = Self.words?.firstMatch(in: value), second.range.location > 0,
+            Self.namesField(after: second.range, in: value)
+        {
             var head = String(value.utf16.prefix(second.range.location)) ?? value
             var words = head.split(separator: " ")
             var joined = false
@@ -283,6 +300,13 @@ struct EducationPatterns {
             if joined, !head.isEmpty { value = head }
         }
         return value.isEmpty ? nil : value
+    }
+    /// Whether a degree phrase in a text goes on to its field ("Master's degree in …",
+    /// "máster en …"): a degree joined to another, not a word of the field ("… Primaria y Secundaria").
+    private static func namesField(after range: NSRange, in text: String) -> Bool {
+        let rest = String(text.utf16.dropFirst(range.location + range.length)) ?? ""
+        let words = rest.split(separator: " ").prefix(2).map { $0.lowercased() }
+        return words.contains { ["in", "en", "of", "de"].contains($0) } || words.first == "degree"
     }
     private static let joiners: Set<String> = ["and", "a", "an", "plus", "y", "un", "una", "e", "&", "then", "luego", "después"]
 

@@ -158,7 +158,9 @@ extension HTMLDocument {
             case XML_ELEMENT_NODE:
                 let kind = ElementKind.of(current.pointee.name)
                 // The class test matters only for an element the walk enters (one with children).
-                if !kind.contains(.invisible), skipped.isEmpty || !skipped.contains(current),
+                let isSkipped = !skipped.isEmpty && skipped.contains(current)
+                if isSkipped { flush() }  // the text on either side is not one run
+                if !kind.contains(.invisible), !isSkipped,
                     case let attributes = WalkAttributes(current, classes: current.pointee.children != nil),
                     !attributes.hidden
                 {

@@ -44,10 +44,13 @@ struct LanguagePatterns {
     /// Two language names side by side ("en español y en inglés", "English and Spanish",
     /// "inglés/español"): a page names languages so when it says which it works in.
     /// The second name is read ahead, not taken: it may start the next pair ("español, inglés y
-    /// francés").
+    /// francés"); a pair before a noun of people or markets names nationalities.
     static let pair = Patterns.compile(
         "\\b(" + Patterns.trie(Array(names.keys)) + ")\\s*(?:,|/|&|\\by\\b|\\be\\b|\\band\\b)\\s*(?:(?:en|in)\\s+)?(?=("
-            + Patterns.trie(Array(names.keys)) + ")\\b)")
+            + Patterns.trie(Array(names.keys)) + ")\\b(?!\\s*-?\\s*(?:" + nationalityNouns + ")\\b))")
+    /// Nouns after which two names are nationalities, not languages ("Spanish and French clients").
+    private static let nationalityNouns =
+        "clients|customers|companies|businesses|markets?|speaking|speakers|teams|brands|firms|clientes|empresas|mercados?|marcas"
     /// A pair starts at its first name and ends at most 28 characters after it ("portugués y en
     /// neerlandés": a name of 9 letters, " y en ", one of up to 10).
     static let pairWindow = KeywordWindow(keywords: Array(names.keys), before: 0, after: 28)
@@ -74,12 +77,12 @@ struct LanguagePatterns {
         var claims: [Claim] = []
         var seen: Set<String> = []
         let mayHaveContext = Set(index.blocksContaining(Self.contextWords))
-        let pairs = index.matches(Self.pair, in: Self.pairWindow).flatMap { [$0.range(at: 1), $0.range(at: 2)] }
+        let pairs = Set(index.matches(Self.pair, in: Self.pairWindow).flatMap { [$0.range(at: 1).location, $0.range(at: 2).location] })
         for match in index.matches(Self.name, in: Self.nameWindow) {
             let block = index.blockIndex(at: match.range.location)
             let nearby = nearestLevel(to: match.range, in: index)
             let hasContext = mayHaveContext.contains(block) && index.firstMatch(Self.context, inBlock: block) != nil
-                || pairs.contains(match.range)
+                || pairs.contains(match.range.location)
             guard nearby != nil || hasContext, let code = Self.code(for: index.substring(match.range)) else { continue }
             guard seen.insert(code + (nearby?.rawValue ?? "")).inserted else { continue }
             claims.append(index.claim(.language, .language(LanguageSkill(code: code, level: nearby)), at: match.range))

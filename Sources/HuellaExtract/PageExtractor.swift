@@ -151,10 +151,23 @@ public struct PageExtractor: Sendable {
             let form = claim.value.text
             let item = CredentialPatterns.item(of: claim.locator)
             return !former.contains { employer in
-                employer.organization.contains(form)
+                Self.holdsWord(employer.organization, form)
                     && ((!item.isEmpty && item == employer.item) || claim.excerpt.trimmingSpaces().hasPrefix(employer.organization))
             }
         }
+    }
+
+    /// Whether `text` holds `word` between non-letters ("Kestrel Ledger Ltd." holds "Ltd";
+    /// "Ltdа Holdings" does not).
+    static func holdsWord(_ text: String, _ word: String) -> Bool {
+        var rest = text[...]
+        while let found = rest.range(of: word) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            if before?.isLetter != true && after?.isLetter != true { return true }
+            rest = text[found.upperBound...]
+        }
+        return false
     }
 
     /// What a platform's footer states about the platform itself.

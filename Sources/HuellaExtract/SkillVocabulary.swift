@@ -306,11 +306,13 @@ struct SkillMentions {
     /// Whether a page's URL names a legal page: its last path segment is made of the words of
     /// one ("/privacy-policy", "/politica-de-cookies", "/aviso-legal", "/terminos-y-condiciones.html").
     static func isLegalPage(_ url: String) -> Bool {
-        guard let path = URLParts(url)?.path.lowercased(),
-            let last = path.split(separator: "/").last(where: { !$0.isEmpty })
-        else { return false }
+        guard let path = URLParts(url)?.path.lowercased() else { return false }
+        let segments = path.split(separator: "/").filter { !$0.isEmpty }
+        guard let last = segments.last else { return false }
         let name = last.split(separator: ".").first ?? last
         let words = name.split { $0 == "-" || $0 == "_" }.map { String($0).folding(options: .diacriticInsensitive, locale: nil) }
+        // "/legal" is the site's legal notice; "/servicios/legal" a VA's legal services.
+        if words == ["legal"] { return segments.count == 1 }
         return !words.isEmpty && words.allSatisfy(legalPageWords.contains) && words.contains(where: legalPageKeys.contains)
     }
     private static let legalPageKeys: Set<String> = [
@@ -322,47 +324,51 @@ struct SkillMentions {
         "generales", "proteccion", "data", "protection", "legales", "nota",
     ])
 
-    /// Whether the VA says they do not do what the mention names: in its clause, at most eight
-    /// words before it, "I don't / we do not" or "no" with a verb of doing or offering ("I
-    /// don't send newsletters", "No hago contabilidad ni nóminas"). A negation addressed to the
-    /// client ("Don't let bookkeeping pile up") or one that adds ("I don't just do bookkeeping",
-    /// "No solo llevo la contabilidad") declines nothing.
+    /// Whether the VA says they do not do what the mention names: in its clause, the nearest
+    /// verb of doing or offering before it (at most eight words back, no new subject between)
+    /// is negated: "I don't / we do not" or "no" ("I don't send newsletters", "No hago
+    /// contabilidad ni nóminas"). A negation addressed to the client ("Don't let bookkeeping
+    /// pile up"), one that adds ("I don't just do bookkeeping", "No solo llevo la contabilidad")
+    /// or one a later verb leaves behind ("I don't do payroll, I focus on inbox management",
+    /// "No hago nóminas, hago redes sociales") declines nothing.
     static func isDeclined(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
         // The clause: back to a sentence or list mark, at most 100 units.
         var start = range.location
         while start > 0, range.location - start < 100, !Self.endsClause(units[start - 1]) { start -= 1 }
         guard start < range.location, Self.mayNegate(UnsafeBufferPointer(rebasing: units[start..<range.location])) else { return false }
-        let clause = String(decoding: UnsafeBufferPointer(rebasing: units[start..<range.location]), as: UTF16.self).lowercased()
-        let words = clause.split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { word in
-            word.contains("’" as Character) ? String(word.map { $0 == "’" ? "'" : $0 }) : String(word)
-        }
+        let words = TextIndex.lowerWords(String(decoding: UnsafeBufferPointer(rebasing: units[start..<range.location]), as: UTF16.self))
         for (k, word) in words.enumerated().reversed() {
             guard words.count - k <= 9 else { break }
-            if clauseBreaks.contains(word) { return false }
-            // The word after the verb does not add ("just", "solo"); the words before negate it.
-            guard k >= 1, k + 1 == words.count || !addingWords.contains(words[k + 1]) else { continue }
+            if clauseBreaks.contains(word) || subjects.contains(word) { return false }
+            let spanish = spanishVerbs.contains(word)
+            guard spanish || englishVerbs.contains(word) else { continue }
+            // The nearest verb decides. The word after it does not add ("just", "solo"); the
+            // words before it negate it.
+            guard k >= 1, k + 1 == words.count || !addingWords.contains(words[k + 1]) else { return false }
             let before = words[max(0, k - 3)..<k]
-            if spanishVerbs.contains(word) {
+            if spanish {
                 // "no hago", "no me dedico", "no lo hago".
                 let negation = before.count >= 2 && clitics.contains(before.last!) ? before.dropLast().last : before.last
-                if negation == "no" { return true }
-            } else if englishVerbs.contains(word) {
-                // "i don't", "we do not", "i'm not", "we no longer".
-                let english = before.joined(separator: " ")
-                if englishNegations.contains(where: { english.hasSuffix($0) }) { return true }
+                return negation == "no"
             }
+            // "i don't", "we do not", "i'm not", "we no longer".
+            let english = before.joined(separator: " ")
+            return englishNegations.contains { english.hasSuffix($0) }
         }
         return false
     }
+    /// A subject after a negation starts a clause of its own ("I don't do payroll, I focus on…").
+    private static let subjects: Set<String> = ["i", "we", "i'm", "we're", "i'll", "we'll"]
     private static let clitics: Set<String> = ["me", "nos", "lo", "la", "los", "las"]
 
     /// Whether a clause holds the word "no" or "not", or a word ending "n't" or "nt" ("dont"):
     /// every negation `isDeclined` reads holds one. Most clauses have none, and are not made strings.
     static func mayNegate(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        // ASCII and Latin letters ("ñ", "á"…, not "×" or "÷"); quotation marks and other signs are none.
         func isLetter(_ i: Int) -> Bool {
             guard i >= 0 && i < units.count else { return false }
             let unit = units[i]
-            return (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || unit >= 0xC0
+            return (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || ((0xC0...0x24F).contains(unit) && unit != 0xD7 && unit != 0xF7)
         }
         func lower(_ i: Int) -> UInt16 { i < units.count ? units[i] | 0x20 : 0 }  // ASCII letters in lower case
         for i in units.indices where lower(i) == 0x6E {

@@ -247,6 +247,12 @@ struct PageExtractorTests {
             ("Open to contract-to-hire roles.", []),
             ("Client onboarding: welcome packets, intake forms, contracts and invoices.", []),
             ("Contract management and renewals for a law firm.", []),
+            ("No need to sign a contract: pay as you go.", []),
+            ("Sin necesidad de firmar contrato.", []),
+            ("No signed contracts, no minimums.", []),
+            ("I work on a contract basis for agencies.", []),
+            ("Open to a contract role.", []),
+            ("I never start without a signed contract.", ["contract"]),
         ])
     func contractStatements(sentence: String, contracts: [String]) {
         #expect(values(.contract, extract("<html><body><p>\(sentence)</p></body></html>")) == contracts, "\(sentence)")
@@ -262,6 +268,7 @@ struct PageExtractorTests {
             ("Traducción del inglés de contratos y facturas.", []),
             ("Recetas de tortilla spanish style para tu blog.", []),
             ("Licenciada en Filología Inglesa.", []),
+            ("I work with Spanish and French clients.", []),
         ])
     func languagePairs(sentence: String, codes: [String]) {
         // Without <html lang>, only the sentence speaks.
@@ -451,7 +458,10 @@ struct PageExtractorTests {
         #expect(card.map(\.field) == ["Derecho"])
         #expect(card.map(\.institution) == ["Universidad de Sevilla"])
         #expect(card.map(\.year) == [2011])
-        for sentence in ["FP de Grado Medio en Gestión Administrativa (2010).", "Me implico en mayor grado con clientes Pymes.", "Ciclo de Grado Superior Asistencia a la Dirección"] {
+        for sentence in [
+            "FP de Grado Medio en Gestión Administrativa (2010).", "Me implico en mayor grado con clientes Pymes.",
+            "Ciclo de Grado Superior Asistencia a la Dirección", "FP de Grado Básico Servicios Administrativos", "Alto Grado De Compromiso",
+        ] {
             let levels = extract("<html><body><p>\(sentence)</p></body></html>").claims.compactMap { claim -> DegreeLevel? in
                 if case .degree(let d) = claim.value { return d.level }
                 return nil
@@ -471,6 +481,11 @@ struct PageExtractorTests {
         #expect(values(.legalForm, extract(experience)) == ["Ltd"])
         let onlyFormer = experience.replacingOccurrences(of: "Thompson Admin Ltd", with: "Self-employed")
         #expect(values(.legalForm, extract(onlyFormer)).isEmpty)
+        // The same form in the former employer's name and, later, in the VA's own business.
+        let both = experience.replacingOccurrences(of: "Kestrel Ledger LLC", with: "Kestrel Ledger Ltd")
+        let reordered = both.replacingOccurrences(of: "<section>", with: "<p>Kestrel Ledger Ltd (2020–2021) taught me the trade.</p><section>")
+        #expect(values(.legalForm, extract(both)) == ["Ltd"])
+        #expect(values(.legalForm, extract(reordered)) == ["Ltd"])
     }
 
     @Test("a structured skill names the vocabulary's skills it holds; one that names none is kept as written")
@@ -498,6 +513,14 @@ struct PageExtractorTests {
         }
         #expect(names("Bachelor of Arts - BA Business Administration") == ["Bachelor of Arts"])
         #expect(names("Licenciatura (BA) en Administración, Universidad de Guadalajara") == ["Licenciatura"])
+        let twice = extract("<html><body><p>Licenciatura (BA) en Administración, Universidad de Guadalajara</p></body></html>").claims
+            .compactMap { claim -> String? in
+                if case .degree(let d) = claim.value { return d.institution }
+                return nil
+            }
+        #expect(twice == ["Universidad de Guadalajara"])
+        // A field that ends with a degree's word is not cut there, nor does that word become a degree.
+        #expect(names("Licenciatura en Enseñanza para Primaria y Secundaria") == ["Licenciatura"])
         #expect(names("BA in Economics, then an MBA in Finance") == ["BA", "MBA"])
         #expect(names("Bachelor's degree in History and a Master's degree in Education") == ["Bachelor's degree", "Master's degree"])
         let fields = extract("<html><body><p>Bachelor's degree in History and a Master's degree in Education</p></body></html>").claims
@@ -540,6 +563,10 @@ struct PageExtractorTests {
             ("i dont do bookkeeping", []),
             ("I won’t take on payroll.", []),
             ("Now offering bookkeeping and payroll.", ["bookkeeping", "payroll"]),
+            ("I don't do bookkeeping, I focus on calendar management.", ["calendar-management"]),
+            ("No hago nóminas, hago gestión de agenda.", ["calendar-management"]),
+            ("I'm not a fan of messy books, so I do bookkeeping.", ["bookkeeping"]),
+            ("“No hago nóminas”, dice mi web.", []),
         ])
     func declinedSkills(sentence: String, skills: [String]) {
         let page = PageExtractor(vocabulary: FixturePageTests.vocabulary).extract(
@@ -558,10 +585,14 @@ struct PageExtractorTests {
         for url in [
             "https://ana.example/politica-de-privacidad/", "https://ana.example/aviso-legal", "https://ana.example/privacy-policy.html",
             "https://ana.example/legal/cookies", "https://ana.example/terminos-y-condiciones", "https://ana.example/terms-of-service/",
+            "https://ana.example/legal",
         ] {
             #expect(skills(url).isEmpty, "\(url): \(skills(url))")
         }
-        for url in ["https://ana.example/", "https://ana.example/servicios/asistencia-legal", "https://ana.example/paralegal"] {
+        for url in [
+            "https://ana.example/", "https://ana.example/servicios/asistencia-legal", "https://ana.example/paralegal",
+            "https://ana.example/servicios/legal",
+        ] {
             #expect(skills(url).contains("bookkeeping"), "\(url): \(skills(url))")
         }
     }

@@ -129,6 +129,15 @@ struct ProfileHostTests {
         #expect(unknown.contains { $0.kind == .skill && $0.value.text == "payroll" })
         #expect(unknown.contains { $0.kind == .experienceYears })
 
+        // The text on either side of a skipped part is not glued into one word.
+        let document = try #require(
+            HTMLDocument(
+                data: Data("<html><body><main><span>Nóminas</span><em class='similar'>Luis P.</em><span>Contabilidad</span></main></body></html>".utf8),
+                url: "https://workana.com/freelancer/ana-ruiz", encoding: "UTF-8"))
+        let skipped = Set(document.select("//em[@class='similar']"))
+        #expect(skipped.count == 1)
+        #expect(document.visibleTextBlocks(skipping: skipped).map(\.text) == ["Nóminas", "Contabilidad"])
+
         try dir.write("workana.yaml", file.replacingOccurrences(of: "//aside[@class='similar']", with: "//aside[@class="))
         #expect(throws: ProfileHostError.self) { try ProfileHosts.load(directory: dir.path) }
     }
