@@ -126,7 +126,11 @@ struct LanguagePatterns {
             }
         }
         // LinkedIn: the language on one line, "Competencia profesional completa" on the next.
-        if limit == afterStart || index.substring(NSRange(location: afterStart, length: limit - afterStart)).trimmingSpaces().isEmpty {
+        // (Read in place, up to the first letter: the rest of a long line is not copied for each name.)
+        let restIsBlank = index.withUTF16 { units in
+            units[afterStart..<limit].allSatisfy { Unicode.Scalar($0).map(String.isSpace) ?? false }
+        }
+        if restIsBlank {
             let next = index.blockText(block + 1).trimmingSpaces()
             if next.count <= 48, let level = Self.levelValue(next) { return level }
         }

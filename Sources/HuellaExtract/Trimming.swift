@@ -58,7 +58,7 @@ extension StringProtocol {
 
     /// Foundation's `.whitespaces`: space, tab and the space separators, with U+200B (zero
     /// width space) as Core Foundation counts it.
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
         default: return false
