@@ -14,6 +14,9 @@ public struct PageExtraction: Sendable, Hashable, Codable {
     /// Pages of the same site worth reading for claims (about, services, contact, terms),
     /// from the navigation and footer, in page order.
     public var sitePages: [String] = []
+    /// What extracted it, as a cache stores it (`Auditor`): claims another build of huella, or
+    /// another vocabulary or host list, extracted are not reused.
+    public var extractor: String?
 
     public init(claims: [Claim], profileLinks: [String], diagnostics: [Diagnostic], language: String?) {
         self.claims = claims

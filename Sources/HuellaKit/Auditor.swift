@@ -18,6 +18,10 @@ public struct Auditor: Sendable {
     let ruleInputs: String
     /// Whether a rule tells a page read now from one unchanged since (by their outcomes).
     let rulesReadOutcomes: Bool
+    /// What the claims of a page depend on besides the page: this build and the vocabulary and
+    /// hosts it reads. A cached page stored under another key is read again in full: its claims
+    /// are an older extraction's (a nightly run after an upgrade got them from a 304).
+    let extractorKey: String
 
     public init(
         fetcher: any Fetcher, rules: [Rule], configuration: AuditConfiguration, currentYear: Int? = nil,
@@ -38,6 +42,12 @@ public struct Auditor: Sendable {
         }
         self.configuration = configuration
         self.extractor = PageExtractor(vocabulary: configuration.vocabulary, hosts: configuration.hosts)
+        let encoder = HuellaJSON.encoder(pretty: false)
+        let data = [
+            (try? encoder.encode(configuration.vocabulary.skills)) ?? Data(UUID().uuidString.utf8),
+            (try? encoder.encode(configuration.hosts.hosts)) ?? Data(UUID().uuidString.utf8),
+        ]
+        self.extractorKey = Fingerprint.of([HuellaVersion.current, HuellaVersion.build] + data.map { String(decoding: $0, as: UTF8.self) })
         self.logger = logger
     }
 
@@ -339,7 +349,8 @@ public struct Auditor: Sendable {
 
     /// `revalidate: false` reads the page in full whatever the cache holds.
     private func read(_ url: String, role: SourceRole, discovery: Source.Discovery, revalidate: Bool = true) async -> PageRead {
-        let cached = revalidate ? cache?.cached(url) : nil
+        // A page another build (or other data) extracted is asked for in full: its claims are stale.
+        let cached = revalidate ? cache?.cached(url).flatMap { $0.extraction.extractor == extractorKey ? $0 : nil } : nil
         let response = await fetcher.fetch(url, validators: cached?.validators)
         logger.debug("fetched", metadata: ["url": "\(url)", "outcome": "\(response.outcome.rawValue)"])
         var error = response.error
@@ -375,7 +386,9 @@ public struct Auditor: Sendable {
             body: response.body, contentType: response.contentType, url: response.finalURL, origin: origin)
         guard let cache else { return PageRead(source: source, extraction: extraction) }
         let claimsJSON = EncodedClaims.encode(extraction.claims)
-        cache.remember(url, response: response, extraction: extraction, claimsJSON: claimsJSON)
+        var remembered = extraction
+        remembered.extractor = extractorKey
+        cache.remember(url, response: response, extraction: remembered, claimsJSON: claimsJSON)
         return PageRead(source: source, extraction: extraction, claimsJSON: claimsJSON)
     }
 }

@@ -132,6 +132,41 @@ struct StateStoreTests {
         }
     }
 
+    @Test("pages another extractor read (another build, vocabulary or host list) are read again in full, not answered 304 with stale claims")
+    func staleExtractions() async throws {
+        let (store, dir) = try store()
+        defer { withExtendedLifetime(dir) {} }
+        let server = try FixtureServer(roots: [FixturePaths.sampleSites])
+        defer { server.stop() }
+        let curl = try CurlFetcher(
+            options: FetchOptions(connectTo: server.connectTo, caFile: server.caFile, allowPrivateNetwork: true))
+        let fetcher = PoliteFetcher(inner: curl, politeness: Politeness(delayPerHost: 0))
+        let hosts = try ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts"))
+        let vocabulary = try SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml"))
+        let (assistants, _) = try RosterReader.read(at: FixturePaths.path("Fixtures/sample/roster.json"), displayPath: "roster.json")
+        let rules = try RuleLoader().load(directories: [FixturePaths.rules])
+        func run(_ vocabulary: SkillVocabulary) async -> RunResult {
+            await Auditor(
+                fetcher: fetcher, rules: rules, configuration: AuditConfiguration(vocabulary: vocabulary, hosts: hosts), currentYear: 2026,
+                cache: store
+            ).run(assistants)
+        }
+        func skills(_ run: RunResult) -> Set<String> {
+            Set(run.assistants.flatMap(\.claims).filter { $0.kind == .skill && $0.origin != .selfReport }.map(\.value.text))
+        }
+        let first = await run(.empty)
+        #expect(first.notModified == 0)
+        #expect(!skills(first).contains("quickbooks-online"), "no vocabulary, no skill ids: \(skills(first))")
+        // The vocabulary changed: no page is answered 304 with the claims the empty one gave.
+        let second = await run(vocabulary)
+        #expect(second.notModified == 0)
+        #expect(skills(second).contains("quickbooks-online"))
+        // Unchanged since: now the pages are answered 304, their claims the second run's.
+        let third = await run(vocabulary)
+        #expect(third.notModified > 0)
+        #expect(skills(third) == skills(second))
+    }
+
     @Test("an unchanged assistant's verdict is reused (equal to evaluating again); a changed page, rule set, year or damaged claims evaluate again")
     func verdicts() async throws {
         let (store, dir) = try store()
