@@ -77,7 +77,9 @@ struct CredentialPatterns {
         if name.lowercased().hasPrefix("profesionalidad"), matched.range(of: "certificado de ", options: .caseInsensitive) != nil {
             return "Certificado de " + name
         }
-        if let last = name.split(separator: " ").last, levelWords.contains(String(last)), let keyword = matched.range(of: name + " ").map({ matched[$0.upperBound...].prefix { $0.isLetter } }),
+        // The word written after the name, when the name ends with a level's word and it is capitalised.
+        if let last = name.split(separator: " ").last, levelWords.contains(String(last)),
+            let keyword = matched.range(of: name + " ").map({ matched[$0.upperBound...].prefix { $0.isLetter } }),
             keyword.first?.isUppercase == true
         {
             return name + " " + keyword

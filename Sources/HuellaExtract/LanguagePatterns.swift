@@ -51,8 +51,8 @@ struct LanguagePatterns {
     /// Nouns after which two names are nationalities, not languages ("Spanish and French clients").
     private static let nationalityNouns =
         "clients|customers|companies|businesses|markets?|speaking|speakers|teams|brands|firms|clientes|empresas|mercados?|marcas"
-    /// A pair starts at its first name and ends at most 28 characters after it ("portugués y en
-    /// neerlandés": a name of 9 letters, " y en ", one of up to 10).
+    /// A pair starts at its first name, and its match (the second name only read ahead) ends
+    /// at most 28 characters after it ("portugués y en ": a name of 9 letters and " y en ").
     static let pairWindow = KeywordWindow(keywords: Array(names.keys), before: 0, after: 28)
     /// Words one of which every match of `context` holds (lower case).
     static let contextWords = ["speak", "spoken", "language", "idioma", "lengua", "hablo", "habla", "bilingual", "bilingüe", "bilingue"]
