@@ -141,14 +141,14 @@ struct TermsPatterns {
 
     /// Whether a mention states a contract with clients. The agreements' names do ("service
     /// agreement", "contrato de prestación de servicios"); a bare "contract" does when a word
-    /// next to it says it is written or signed ("a signed contract", "contrato firmado", "firmamos
-    /// un contrato"), or, in the singular, when it is had ("a contract", "con contrato", "under
+    /// near it says it is written or signed ("a signed contract", "contrato firmado", "firmamos
+    /// un contrato", "a contract, which every client signs"), or, in the singular, when it is had ("a contract", "con contrato", "under
     /// contract"). A service in a list ("Contracts, welcome packs and CRM set-up"), an old
     /// job's "vendor contracts" or "open to contract-to-hire" state none.
     static func isCommitment(_ match: TextMatch, in index: TextIndex) -> Bool {
         let word = index.substring(match.range(at: 1)).lowercased()
         guard bareWords.contains(word) else { return true }
-        let (before, after) = index.words(around: match.range, before: 3, after: 2)
+        let (before, after) = index.words(around: match.range, before: 3, after: 4)
         if after.first.map(contractServices.contains) == true { return false }
         if !contractSigns.isDisjoint(with: before) || !contractSigns.isDisjoint(with: after) { return true }
         return (word == "contract" || word == "contrato") && after.first != "to" && before.last.map(contractHolders.contains) == true

@@ -253,6 +253,8 @@ struct PageExtractorTests {
             ("I work on a contract basis for agencies.", []),
             ("Open to a contract role.", []),
             ("I never start without a signed contract.", ["contract"]),
+            ("Our contracts, which every client signs, cover scope and fees.", ["contracts"]),
+            ("Contratos, que redacto y reviso para despachos.", []),
         ])
     func contractStatements(sentence: String, contracts: [String]) {
         #expect(values(.contract, extract("<html><body><p>\(sentence)</p></body></html>")) == contracts, "\(sentence)")
