@@ -76,29 +76,22 @@ struct AdvertisingPatterns {
 
 extension TextIndex {
     /// The words (letters and apostrophes, lower case) next to a range on its line: up to
-    /// `before` words before it and `after` after it, within 40 characters either side.
+    /// `before` words before it and `after` after it, within 40 characters either side and not
+    /// past its block (a range across blocks is cut from the page-wide string, a dearer copy).
     func words(around range: NSRange, before: Int, after: Int) -> (before: [String], after: [String]) {
         let start = range.location
         let from = max(0, start - 40, blockStart(at: start))
         let end = range.location + range.length
         let to = min(end + 40, blockEnd(at: start))
         let head = substring(NSRange(location: from, length: start - from)).split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        let tail = to > end ? substring(NSRange(location: end, length: to - end)).split(separator: "\n", omittingEmptySubsequences: false).first ?? "" : ""
+        let tail = after > 0 && to > end ? substring(NSRange(location: end, length: to - end)).split(separator: "\n", omittingEmptySubsequences: false).first ?? "" : ""
         return (Array(Self.lowerWords(head).suffix(before)), Array(Self.lowerWords(tail).prefix(after)))
     }
 
     /// The nearest word before a range on its line (letters and apostrophes, lower case, "’"
     /// as "'"), past the words `skipping` holds; nil when none is within 40 characters.
     func wordBefore(_ range: NSRange, skipping: Set<String>) -> String? {
-        let start = range.location
-        // Not past the start of the match's block: its line begins there at the latest (and a
-        // range across blocks is cut from the page-wide string, a dearer copy).
-        let from = max(0, start - 40, blockStart(at: start))
-        let before = substring(NSRange(location: from, length: start - from))
-        let line = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        var words = Self.lowerWords(line)
-        while let last = words.last, skipping.contains(last) { words.removeLast() }
-        return words.last
+        words(around: range, before: .max, after: 0).before.last { !skipping.contains($0) }
     }
 
     /// The words of a text in lower case: runs of letters and apostrophes, "’" written "'".

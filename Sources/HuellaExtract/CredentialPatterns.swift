@@ -168,8 +168,8 @@ struct CredentialPatterns {
                 let locator = block.locator  // an XPath worked out by the document: read once
                 if let rank, let other = Self.headingRank(of: locator), other <= rank { break }
                 if let container, !locator.hasPrefix(container) { break }
-                let item = Self.item(of: locator)
-                if let last = items.last, Self.item(of: last.name.locator) == item, !item.isEmpty {
+                let item = Locator.item(of: locator)
+                if let last = items.last, Locator.item(of: last.name.locator) == item, !item.isEmpty {
                     items[items.count - 1].rest.append(block.text)
                 } else if !items.isEmpty, let issuer = Self.labelledIssuer(block.text) {
                     // "Provider: Intuit" under the name (Upwork) is its issuer, not a credential.
@@ -242,17 +242,6 @@ struct CredentialPatterns {
             (0x31...0x36).contains(bytes[slash + 2]), bytes.count == slash + 3 || bytes[slash + 3] == 0x5B  // a digit, then the end or "["
         else { return nil }
         return Int(bytes[slash + 2] - 0x30)
-    }
-
-    /// The list item a block belongs to: its locator up to the last `li[…]` step.
-    static func item(of locator: String) -> String {
-        let bytes = Array(locator.utf8)
-        guard bytes.count >= 3,
-            let start = (0...(bytes.count - 3)).reversed().first(where: { bytes[$0] == 0x2F && bytes[$0 + 1] == 0x6C && bytes[$0 + 2] == 0x69 })
-        else { return "" }
-        // Up to the end of that step ("/li[3]"), before the next "/".
-        let end = bytes[(start + 3)...].firstIndex(of: 0x2F) ?? bytes.count
-        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 
     private static func whole(_ regex: NSRegularExpression?, _ text: String) -> Bool {

@@ -212,11 +212,11 @@ struct EducationPatterns {
             return index.firstMatch(Self.institution, inBlock: line).map { Self.trimParticles(index.substring($0.range)) }
         }
         if let own = institution(inBlock: block) { return own }
-        let item = CredentialPatterns.item(of: index.blocks[block].locator)
+        let item = Locator.item(of: index.blocks[block].locator)
         for neighbour in [block + 1, block - 1] {
             let line = index.blockText(neighbour).trimmingSpaces()
             guard !line.isEmpty, !isDegreeLine(line), let found = institution(inBlock: neighbour),
-                CredentialPatterns.item(of: index.blocks[neighbour].locator) == item
+                Locator.item(of: index.blocks[neighbour].locator) == item
             else { continue }
             return line.count <= 90 ? line.trimming(" ,·-") : found
         }

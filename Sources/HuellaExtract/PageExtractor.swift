@@ -89,7 +89,7 @@ public struct PageExtractor: Sendable {
         if host != nil {
             // On a platform's page (a known profile host) the footer speaks for the platform:
             // its legal form, terms and copyright ("© 2026 GitHub, Inc.") are not the VA's.
-            claims.removeAll { Self.platformKinds.contains($0.kind) && Self.isInFooter($0.locator) }
+            claims.removeAll { Self.platformKinds.contains($0.kind) && Locator.isInFooter($0.locator) }
         }
         // A page written in a language is evidence that its author works in it: a page of the
         // VA's own, not a platform's, whose language is the platform's.
@@ -146,13 +146,13 @@ public struct PageExtractor: Sendable {
     static func withoutFormerEmployersForms(_ claims: [Claim]) -> [Claim] {
         let former = claims.compactMap { claim -> (organization: String, item: String)? in
             guard case .position(let p) = claim.value, !p.current, let organization = p.organization, !organization.isEmpty else { return nil }
-            return (organization, CredentialPatterns.item(of: claim.locator))
+            return (organization, Locator.item(of: claim.locator))
         }
         guard !former.isEmpty else { return claims }
         return claims.filter { claim in
             guard claim.kind == .legalForm else { return true }
             let form = claim.value.text
-            let item = CredentialPatterns.item(of: claim.locator)
+            let item = Locator.item(of: claim.locator)
             return !former.contains { employer in
                 Self.holdsWord(employer.organization, form)
                     && ((!item.isEmpty && item == employer.item) || claim.excerpt.trimmingSpaces().hasPrefix(employer.organization))
@@ -175,17 +175,6 @@ public struct PageExtractor: Sendable {
 
     /// What a platform's footer states about the platform itself.
     private static let platformKinds: Set<ClaimKind> = [.legalForm, .legalName, .taxID, .terms, .privacyPolicy, .copyrightYear, .contract, .confidentiality]
-
-    /// Whether a locator passes through a `footer` element.
-    static func isInFooter(_ locator: String) -> Bool {
-        var rest = Substring(locator)
-        while let found = rest.range(of: "/footer") {
-            let after = rest[found.upperBound...]
-            if after.isEmpty || after.first == "/" || after.first == "[" { return true }
-            rest = after
-        }
-        return false
-    }
 
     /// Links where sites put their owner's profiles (header, footer, social widgets); a link in
     /// a testimonial or a blog post may be someone else's profile.

@@ -108,14 +108,9 @@ public struct RobotsTxt: Sendable, Hashable {
         }
         return best?.allow ?? true
     }
-
-    /// RFC 9309 matching: `*` any run of characters, `$` at the end anchors.
-    static func pattern(_ pattern: String, matches path: String) -> Bool {
-        Glob.normalised(path).withUnsafeBufferPointer { Glob(pattern).matches($0) }
-    }
 }
 
-/// A robots.txt path pattern, matched in time linear in the path and the pattern: the
+/// A robots.txt path pattern (RFC 9309: `*` any run of characters, `$` at the end anchors), matched in time linear in the path and the pattern: the
 /// pattern's literal pieces between its `*`s, each found at its leftmost place after the one
 /// before (for `*` alone, the leftmost place is as good as any: what follows has the most
 /// room). Backtracking over the stars instead cost the product of the two lengths, and both

@@ -377,9 +377,9 @@ struct PageExtractorTests {
         let ownPage = extractor.extract(body: body, contentType: "text/html; charset=utf-8", url: "https://mjperez.example/", origin: .profile)
         #expect(values(.legalForm, ownPage) == ["Inc"])
         #expect(values(.language, ownPage) == ["en"])
-        #expect(PageExtractor.isInFooter("/html/body/div/footer/div/div"))
-        #expect(PageExtractor.isInFooter("/html/body/footer[2]"))
-        #expect(!PageExtractor.isInFooter("/html/body/div/footer-links/p"))
+        #expect(Locator.isInFooter("/html/body/div/footer/div/div"))
+        #expect(Locator.isInFooter("/html/body/footer[2]"))
+        #expect(!Locator.isInFooter("/html/body/div/footer-links/p"))
     }
 
     @Test(

@@ -17,6 +17,37 @@ struct StateStoreTests {
         return (try StateStore(path: dir.path + "/nested/state.sqlite"), dir)
     }
 
+    /// The sample roster, its sites served on loopback (and `extraRoots` over them), the
+    /// shipped vocabulary, hosts and rules: what the audits below run on. Stop its server.
+    struct SampleAudit {
+        let server: FixtureServer
+        let fetcher: PoliteFetcher
+        let configuration: AuditConfiguration
+        let assistants: [Assistant]
+        let rules: [Rule]
+
+        init(extraRoots: [String] = []) throws {
+            server = try FixtureServer(roots: [FixturePaths.sampleSites] + extraRoots)
+            let curl = try CurlFetcher(
+                options: FetchOptions(connectTo: server.connectTo, caFile: server.caFile, allowPrivateNetwork: true))
+            fetcher = PoliteFetcher(inner: curl, politeness: Politeness(delayPerHost: 0))
+            configuration = AuditConfiguration(
+                vocabulary: try SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml")),
+                hosts: try ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts")))
+            (assistants, _) = try RosterReader.read(at: FixturePaths.path("Fixtures/sample/roster.json"), displayPath: "roster.json")
+            rules = try RuleLoader().load(directories: [FixturePaths.rules])
+        }
+
+        /// An auditor of the sample; `rules`, `vocabulary` and `year` as given, else the shipped ones and 2026.
+        func auditor(
+            rules: [Rule]? = nil, vocabulary: SkillVocabulary? = nil, year: Int = 2026, cache: (any PageCache)?
+        ) -> Auditor {
+            var configuration = configuration
+            if let vocabulary { configuration.vocabulary = vocabulary }
+            return Auditor(fetcher: fetcher, rules: rules ?? self.rules, configuration: configuration, currentYear: year, cache: cache)
+        }
+    }
+
     @Test("pages with validators are remembered with what they yielded; pages without are not")
     func pages() throws {
         let (store, dir) = try store()
@@ -75,18 +106,10 @@ struct StateStoreTests {
     func encodedClaims() async throws {
         let (store, dir) = try store()
         defer { withExtendedLifetime(dir) {} }
-        let server = try FixtureServer(roots: [FixturePaths.sampleSites])
-        defer { server.stop() }
-        let curl = try CurlFetcher(
-            options: FetchOptions(connectTo: server.connectTo, caFile: server.caFile, allowPrivateNetwork: true))
-        let configuration = AuditConfiguration(
-            vocabulary: try SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml")),
-            hosts: try ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts")))
-        let (assistants, _) = try RosterReader.read(at: FixturePaths.path("Fixtures/sample/roster.json"), displayPath: "roster.json")
-        let auditor = Auditor(
-            fetcher: PoliteFetcher(inner: curl, politeness: Politeness(delayPerHost: 0)),
-            rules: try RuleLoader().load(directories: [FixturePaths.rules]), configuration: configuration, currentYear: 2026,
-            cache: store)
+        let sample = try SampleAudit()
+        defer { sample.server.stop() }
+        let assistants = sample.assistants
+        let auditor = sample.auditor(cache: store)
         for pass in ["first", "nightly"] {
             let seen = Locked<[AssistantResult]>([])
             let run = await auditor.run(assistants) { result in seen.withLock { $0.append(result) } }
@@ -136,20 +159,11 @@ struct StateStoreTests {
     func staleExtractions() async throws {
         let (store, dir) = try store()
         defer { withExtendedLifetime(dir) {} }
-        let server = try FixtureServer(roots: [FixturePaths.sampleSites])
-        defer { server.stop() }
-        let curl = try CurlFetcher(
-            options: FetchOptions(connectTo: server.connectTo, caFile: server.caFile, allowPrivateNetwork: true))
-        let fetcher = PoliteFetcher(inner: curl, politeness: Politeness(delayPerHost: 0))
-        let hosts = try ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts"))
-        let vocabulary = try SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml"))
-        let (assistants, _) = try RosterReader.read(at: FixturePaths.path("Fixtures/sample/roster.json"), displayPath: "roster.json")
-        let rules = try RuleLoader().load(directories: [FixturePaths.rules])
+        let sample = try SampleAudit()
+        defer { sample.server.stop() }
+        let vocabulary = sample.configuration.vocabulary
         func run(_ vocabulary: SkillVocabulary) async -> RunResult {
-            await Auditor(
-                fetcher: fetcher, rules: rules, configuration: AuditConfiguration(vocabulary: vocabulary, hosts: hosts), currentYear: 2026,
-                cache: store
-            ).run(assistants)
+            await sample.auditor(vocabulary: vocabulary, cache: store).run(sample.assistants)
         }
         func skills(_ run: RunResult) -> Set<String> {
             Set(run.assistants.flatMap(\.claims).filter { $0.kind == .skill && $0.origin != .selfReport }.map(\.value.text))
@@ -172,20 +186,11 @@ struct StateStoreTests {
         let (store, dir) = try store()
         defer { withExtendedLifetime(dir) {} }
         let overlay = try TemporaryDirectory()
-        let server = try FixtureServer(roots: [FixturePaths.sampleSites, overlay.path])
-        defer { server.stop() }
-        let curl = try CurlFetcher(
-            options: FetchOptions(connectTo: server.connectTo, caFile: server.caFile, allowPrivateNetwork: true))
-        let fetcher = PoliteFetcher(inner: curl, politeness: Politeness(delayPerHost: 0))
-        let configuration = AuditConfiguration(
-            vocabulary: try SkillVocabulary.load(path: FixturePaths.path("data/skills.yaml")),
-            hosts: try ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts")))
-        let (assistants, _) = try RosterReader.read(at: FixturePaths.path("Fixtures/sample/roster.json"), displayPath: "roster.json")
-        let rules = try RuleLoader().load(directories: [FixturePaths.rules])
+        let sample = try SampleAudit(extraRoots: [overlay.path])
+        defer { sample.server.stop() }
+        let (assistants, rules) = (sample.assistants, sample.rules)
         let cache = CountingCache(store)
-        func auditor(_ rules: [Rule], year: Int = 2026) -> Auditor {
-            Auditor(fetcher: fetcher, rules: rules, configuration: configuration, currentYear: year, cache: cache)
-        }
+        func auditor(_ rules: [Rule], year: Int = 2026) -> Auditor { sample.auditor(rules: rules, year: year, cache: cache) }
         /// What the rules concluded, and the claims they read, per assistant.
         func verdicts(_ run: RunResult) -> [String: [String]] {
             Dictionary(uniqueKeysWithValues: run.assistants.map { a in
@@ -208,7 +213,7 @@ struct StateStoreTests {
         }
 
         // Another year, or one rule less: evaluated again, equal to an audit without a store.
-        let plain = Auditor(fetcher: fetcher, rules: rules, configuration: configuration, currentYear: 2031)
+        let plain = sample.auditor(year: 2031, cache: nil)
         let later = await auditor(rules, year: 2031).run(assistants)
         #expect(cache.take() == (assistants.count, 0))
         #expect(verdicts(later) == verdicts(await plain.run(assistants)))
