@@ -29,6 +29,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libxml2's allocator for huella's parses: an arena per document (HTMLDocument.swift).
+        .target(name: "CHuellaArena"),
         .target(name: "HuellaCore", swiftSettings: swift6),
         .target(
             name: "HuellaFetch",
@@ -37,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "HuellaExtract",
-            dependencies: ["CLibXML2", "HuellaCore", "Yams", "ZIPFoundation", "SwiftCSV"],
+            dependencies: ["CLibXML2", "CHuellaArena", "HuellaCore", "Yams", "ZIPFoundation", "SwiftCSV"],
             swiftSettings: swift6,
             // Foundation's own ICU (`_FoundationICU`), for its regex engine: ICURegex.swift.
             linkerSettings: [.linkedLibrary("_FoundationICU")]
@@ -82,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HuellaExtractTests",
-            dependencies: ["HuellaExtract", "HuellaTestSupport", "Yams"],
+            dependencies: ["HuellaExtract", "CHuellaArena", "HuellaTestSupport", "Yams"],
             swiftSettings: swift6
         ),
         .testTarget(

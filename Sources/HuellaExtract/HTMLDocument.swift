@@ -1,3 +1,4 @@
+internal import CHuellaArena
 internal import CLibXML2
 import Foundation
 
@@ -8,29 +9,61 @@ final class HTMLDocument {
     let doc: htmlDocPtr
     /// The page URL, the base for relative links.
     let url: String
+    /// Where libxml2 built the document (nil: with malloc). The parse is a third faster, and
+    /// freeing the tree (a walk and a free per node) becomes giving the chunks back.
+    private let arena: OpaquePointer?
+
+    /// The largest page the extractor parses in an arena. The arena keeps what the parse
+    /// frees until the document goes (only the latest block's room is used again): on pages
+    /// of 2 MB it held 30 % more memory than malloc and saved no time (each chunk new to the
+    /// process, page faults and all). Pages of 100 KB, the common size, parse a third faster.
+    static let arenaPageLimit = 512 * 1024
 
     /// Parses bytes with the given encoding (a libxml2 name such as `WINDOWS-1252`),
-    /// or lets libxml2 sniff `<meta charset>` when `encoding` is nil.
-    init?(data: Data, url: String, encoding: String?) {
+    /// or lets libxml2 sniff `<meta charset>` when `encoding` is nil; in an arena unless
+    /// `inArena` is false (then libxml2 allocates with malloc, node by node).
+    init?(data: Data, url: String, encoding: String?, inArena: Bool = true) {
         _ = LibXML.ready
         cxml_silence_thread()
         guard !data.isEmpty, data.count < Int(Int32.max) else { return nil }
         // Windows-1252 is decoded here: iconv stops at the bytes it leaves undefined.
         let (data, encoding) = encoding == "WINDOWS-1252" ? (Charset.windows1252ToUTF8(data), "UTF-8") : (data, encoding)
+        // The arena serves this thread's allocations until it ends: the parse, nothing else.
+        let arena = inArena ? huella_arena_begin() : nil
         let parsed: htmlDocPtr? = data.withUnsafeBytes { raw in
             let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self)
             return htmlReadMemory(base, Int32(raw.count), url, encoding, cxml_html_options())
         }
-        guard let parsed else { return nil }
+        huella_arena_end(arena)
+        guard let parsed else {
+            huella_arena_release(arena)
+            return nil
+        }
         doc = parsed
+        self.arena = arena
         self.url = url
     }
 
     deinit {
-        xmlFreeDoc(doc)
+        // A mixed arena's document holds blocks from malloc too (a chunk's worth or more, or
+        // the range used up): xmlFreeDoc frees those, and passes over the arena's.
+        if arena == nil || huella_arena_mixed(arena) != 0 { xmlFreeDoc(doc) }
+        huella_arena_release(arena)
     }
 
     var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
+
+    /// Whether the document was built in an arena, and all of it there (no block from malloc).
+    var arenaState: (inArena: Bool, mixed: Bool) { (arena != nil, arena.map { huella_arena_mixed($0) != 0 } ?? false) }
+
+    /// The document written out as HTML by libxml2 (for comparing two parses).
+    func serialised() -> [UInt8] {
+        var bytes: UnsafeMutablePointer<xmlChar>?
+        var count: Int32 = 0
+        htmlDocDumpMemory(doc, &bytes, &count)
+        defer { cxml_free(bytes) }
+        return bytes.map { Array(UnsafeBufferPointer(start: $0, count: Int(count))) } ?? []
+    }
 
     /// Every element of the page in document order, gathered by one walk on first use. The
     /// extractors filter it in Swift: an XPath query such as `//a[ancestor::footer]` walks the
@@ -443,9 +476,12 @@ final class HTMLDocument {
 }
 
 /// The plain libxml2 parse huella's extraction is measured against: parse and free, with the
-/// same options and encoding choice, nothing else.
+/// same options and encoding choice, nothing else — and libxml2's memory from malloc, node by
+/// node, as any program using libxml2 has it (huella's own parses use an arena).
 public enum PlainParse {
-    public static func parse(_ data: Data, contentType: String?) -> Bool {
-        HTMLDocument(data: data, url: "https://bench.test/", encoding: Charset.encoding(for: data, contentType: contentType)) != nil
+    /// `inArena`: huella's own parse instead (for showing what the arena saves).
+    public static func parse(_ data: Data, contentType: String?, inArena: Bool = false) -> Bool {
+        HTMLDocument(data: data, url: "https://bench.test/", encoding: Charset.encoding(for: data, contentType: contentType), inArena: inArena)
+            != nil
     }
 }

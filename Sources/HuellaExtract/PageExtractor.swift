@@ -38,6 +38,12 @@ public struct PageExtractor: Sendable {
 
     /// Extracts a page's claims. `url` is the page's final URL (the base for links).
     public func extract(body: Data, contentType: String?, url: String, origin: ClaimOrigin) -> PageExtraction {
+        extract(body: body, contentType: contentType, url: url, origin: origin, inArena: true)
+    }
+
+    /// As `extract(body:contentType:url:origin:)`, with the page parsed in an arena or not.
+    func extract(body: Data, contentType: String?, url: String, origin: ClaimOrigin, inArena: Bool) -> PageExtraction {
+        let inArena = inArena && body.count <= HTMLDocument.arenaPageLimit
         let encoding = Charset.encoding(for: body, contentType: contentType)
         if AttributeCost.exceedsLimit(body, encoding: encoding) {
             let diagnostic = Diagnostic(
@@ -46,8 +52,8 @@ public struct PageExtractor: Sendable {
             return PageExtraction(claims: [], profileLinks: [], diagnostics: [diagnostic], language: nil)
         }
         guard
-            let document = HTMLDocument(data: body, url: url, encoding: encoding)
-                ?? fallback(body, url: url)
+            let document = HTMLDocument(data: body, url: url, encoding: encoding, inArena: inArena)
+                ?? fallback(body, url: url, inArena: inArena)
         else {
             let diagnostic = Diagnostic(level: .warning, location: url, message: "the page is empty or not HTML")
             return PageExtraction(claims: [], profileLinks: [], diagnostics: [diagnostic], language: nil)
@@ -127,10 +133,10 @@ public struct PageExtractor: Sendable {
 
     /// The page parsed as libxml2 reads it unlabelled, when its encoding did not parse: its
     /// own guess from the first bytes, which the attribute bound is read again for.
-    private func fallback(_ body: Data, url: String) -> HTMLDocument? {
+    private func fallback(_ body: Data, url: String, inArena: Bool) -> HTMLDocument? {
         let guessed = Charset.sniffed(body)
         guard !AttributeCost.exceedsLimit(body, encoding: guessed) else { return nil }
-        return HTMLDocument(data: body, url: url, encoding: guessed)
+        return HTMLDocument(data: body, url: url, encoding: guessed, inArena: inArena)
     }
 
     /// A phone's last nine digits: the one number written with and without its country code

@@ -1,0 +1,47 @@
+#ifndef HUELLA_ARENA_H
+#define HUELLA_ARENA_H
+
+#include <stddef.h>
+
+// An arena for one libxml2 parse: every allocation libxml2 makes on the parsing thread
+// between huella_arena_begin and huella_arena_end is carved from 1 MiB chunks of one
+// reserved address range, and the whole document is given back at once by
+// huella_arena_release (no walk of the tree, no free per node). Allocations made elsewhere,
+// or that do not fit (a request of a chunk or more, or no chunk left), go to malloc, and the
+// arena is then "mixed": its document must be freed with xmlFreeDoc before the release.
+//
+// The four huella_xml_* functions are libxml2's allocator (xmlMemSetup): memory inside the
+// range is the arena's (free does nothing but undo the latest allocation; realloc grows the
+// latest in place), memory outside it is malloc's, whenever and on whichever thread it was
+// allocated.
+
+typedef struct huella_arena huella_arena;
+
+/// Reserves the address range (once); 0 when the system refuses it (then no parse uses an
+/// arena, and libxml2 allocates with malloc as usual).
+int huella_arena_available(void);
+
+/// Starts an arena on this thread; NULL when arenas are unavailable or switched off.
+huella_arena *huella_arena_begin(void);
+/// Stops allocating from the arena on this thread (NULL is ignored).
+void huella_arena_end(huella_arena *arena);
+/// Whether some of the parse's memory came from malloc (see above).
+int huella_arena_mixed(const huella_arena *arena);
+/// Bytes of chunks the arena holds.
+size_t huella_arena_size(const huella_arena *arena);
+/// Gives the arena's chunks back; nothing allocated in it may be used afterwards.
+void huella_arena_release(huella_arena *arena);
+
+/// Switches arenas on or off for the parses that begin afterwards (for comparing the two).
+void huella_arena_set_enabled(int enabled);
+/// Whether a pointer lies in the arenas' range.
+int huella_arena_owns(const void *pointer);
+/// Chunks given back and kept resident for the next parses, at most.
+enum { huella_arena_warm_chunks = 32 };
+
+void *huella_xml_malloc(size_t size);
+void *huella_xml_realloc(void *pointer, size_t size);
+void huella_xml_free(void *pointer);
+char *huella_xml_strdup(const char *string);
+
+#endif
