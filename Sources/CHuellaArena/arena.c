@@ -26,7 +26,7 @@
 struct huella_arena {
     uint32_t *chunks; /* indices into the range, the current one last */
     size_t count, capacity;
-    size_t used;       /* bytes used in the current chunk */
+    char *next, *end;  /* the current chunk's free room */
     char *latest;      /* the latest allocation's header, or NULL */
     int mixed;
 };
@@ -81,7 +81,8 @@ static int take_chunk(huella_arena *arena) {
     pthread_mutex_unlock(&pool_lock);
     HUELLA_UNPOISON(chunk_address(index), CHUNK_BYTES);
     arena->chunks[arena->count++] = index;
-    arena->used = 0;
+    arena->next = chunk_address(index);
+    arena->end = arena->next + CHUNK_BYTES;
     arena->latest = NULL;
     return 1;
 }
@@ -130,11 +131,11 @@ void huella_arena_release(huella_arena *arena) {
 static void *arena_allocate(huella_arena *arena, size_t size) {
     if (size > CHUNK_BYTES - HEADER) return NULL;
     size_t need = HEADER + ((size + 15) & ~(size_t)15);
-    if (arena->used + need > CHUNK_BYTES && !take_chunk(arena)) return NULL;
-    char *header = chunk_address(arena->chunks[arena->count - 1]) + arena->used;
+    if ((size_t)(arena->end - arena->next) < need && !take_chunk(arena)) return NULL;
+    char *header = arena->next;
     memcpy(header, &size, sizeof size);
     arena->latest = header;
-    arena->used += need;
+    arena->next = header + need;
     return header + HEADER;
 }
 
@@ -157,7 +158,7 @@ void huella_xml_free(void *pointer) {
     huella_arena *arena = current;
     if (arena && (char *)pointer - HEADER == arena->latest) {
         /* The latest allocation: its room is used again. */
-        arena->used = (size_t)(arena->latest - chunk_address(arena->chunks[arena->count - 1]));
+        arena->next = arena->latest;
         arena->latest = NULL;
     }
 }
@@ -169,12 +170,11 @@ void *huella_xml_realloc(void *pointer, size_t size) {
     size_t old;
     memcpy(&old, header, sizeof old);
     huella_arena *arena = current;
-    if (arena && header == arena->latest) {
-        size_t start = (size_t)(header - chunk_address(arena->chunks[arena->count - 1]));
+    if (arena && header == arena->latest && size <= CHUNK_BYTES - HEADER) {
         size_t need = HEADER + ((size + 15) & ~(size_t)15);
-        if (size <= CHUNK_BYTES - HEADER && start + need <= CHUNK_BYTES) {
+        if ((size_t)(arena->end - header) >= need) {
             memcpy(header, &size, sizeof size);
-            arena->used = start + need;
+            arena->next = header + need;
             return pointer;
         }
     }
