@@ -393,6 +393,8 @@ struct TextIndex {
         var searchedAll = false
         /// Keywords the automaton did not know, searched for one by one.
         var unknown: [String: [UInt8]] = [:]
+        /// Per block past ASCII, its UTF-16 offset at each byte (`utf16Offsets(ofBlock:)`).
+        var utf16Tables: [Int: [Int]] = [:]
 
         deinit {
             // The next pages find them in the one pass.
@@ -474,18 +476,26 @@ struct TextIndex {
         return results
     }
 
-    /// A function from byte offsets in a block (of its UTF-8 text) to UTF-16 offsets.
+    /// A function from byte offsets in a block (of its UTF-8 text) to UTF-16 offsets; a block
+    /// past ASCII has its table made once per page (several patterns have keywords in a block).
     private func utf16Offsets(ofBlock block: Int) -> (Int) -> Int {
         let bytes = lowered[byteStarts[block]..<byteEnd(of: block)]
         if bytes.count == utf16Length(ofBlock: block) { return { $0 } }  // ASCII: the same offsets
-        // Each scalar counts one UTF-16 unit at its first byte, and a second one if it needs four bytes.
-        var table = [Int](repeating: 0, count: bytes.count + 1)
-        var units = 0
-        for (i, byte) in bytes.enumerated() {
-            table[i] = units
-            if byte & 0xC0 != 0x80 { units += byte >= 0xF0 ? 2 : 1 }
+        let table: [Int]
+        if let known = keywordHits.utf16Tables[block] {
+            table = known
+        } else {
+            // Each scalar counts one UTF-16 unit at its first byte, and a second one if it needs four bytes.
+            var made = [Int](repeating: 0, count: bytes.count + 1)
+            var units = 0
+            for (i, byte) in bytes.enumerated() {
+                made[i] = units
+                if byte & 0xC0 != 0x80 { units += byte >= 0xF0 ? 2 : 1 }
+            }
+            made[bytes.count] = units
+            keywordHits.utf16Tables[block] = made
+            table = made
         }
-        table[bytes.count] = units
         return { table[min(max(0, $0), bytes.count)] }
     }
 
