@@ -45,15 +45,22 @@ struct BusinessPatterns {
     /// university, region or city ("Universidad Autónoma de Madrid", "Universidad Nacional
     /// Autónoma de México", "la comunidad autónoma"), or capitalised before "de" and a capital
     /// ("estudié en la Autónoma de Barcelona").
+    /// After a word of a trade, a capitalised "Autónoma de" is the VA's standing where they work
+    /// ("Asistente Virtual Autónoma de Valencia"), not a place.
     static func namesAPlace(_ word: String, at range: NSRange, in index: TextIndex) -> Bool {
         guard word.lowercased().hasPrefix("aut") else { return false }
-        if let before = index.wordBefore(range, skipping: []), placeNouns.contains(before) { return true }
-        guard word.first?.isUppercase == true else { return false }
+        let before = index.wordBefore(range, skipping: [])
+        if let before, placeNouns.contains(before) { return true }
+        guard word.first?.isUppercase == true, !(before.map(tradeWords.contains) ?? false) else { return false }
         let end = range.location + range.length
         let after = index.substring(NSRange(location: end, length: min(24, index.length - end))).prefix { $0 != "\n" }
         guard after.hasPrefix(" de "), let next = after.dropFirst(4).first else { return false }
         return next.isUppercase
     }
+    private static let tradeWords: Set<String> = [
+        "virtual", "asistente", "secretaria", "administrativa", "contable", "freelance", "profesional", "traductora", "diseñadora",
+        "gestora", "consultora", "redactora", "manager", "recepcionista", "trabajadora",
+    ]
     private static let placeNouns: Set<String> = [
         "universidad", "universitat", "universidade", "nacional", "comunidad", "ciudad", "región", "region", "provincia",
         "metropolitana", "facultad", "escuela", "república", "republica", "entidad", "zona", "institución", "institucion",

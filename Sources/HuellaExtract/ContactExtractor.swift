@@ -149,6 +149,36 @@ struct ContactExtractor {
         }
     }
 
+    /// The newsletter sign-ups of a page, each as the locator of the small part around it: a
+    /// form with an e-mail field and no text area (a contact form has one), said to be for a
+    /// list (its class, id or action, or the text around it: "newsletter", "subscribe",
+    /// "suscríbete", "boletín", Mailchimp's names), with the heading and lines that introduce
+    /// it ("Newsletter", "Un correo al mes…"): the climb from the form stops below an element
+    /// holding more than 300 characters of text, and at `body`, `main` and `article`.
+    static func signUpRegions(in document: HTMLDocument) -> [String] {
+        document.elements(named: "form").compactMap { form in
+            var email = false
+            for field in document.descendants(of: form) {
+                if document.isElement(field, named: "textarea") { return nil }
+                guard document.isElement(field, named: "input") else { continue }
+                email = email || document.attribute("type", of: field, is: "email") || document.attribute("name", of: field, contains: "mail")
+            }
+            guard email else { return nil }
+            var region = form
+            while let parent = region.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE,
+                !document.isElement(parent, named: "body"), !document.isElement(parent, named: "main"),
+                !document.isElement(parent, named: "article"), document.collapsedText(of: parent).count <= 300
+            {
+                region = parent
+            }
+            let saysList =
+                ["class", "id", "action"].contains { document.attribute($0, of: form, containsAny: listWords) }
+                || listWords.occurs(inText: document.collapsedText(of: region))
+            return saysList ? document.path(of: region) : nil
+        }
+    }
+    private static let listWords = ASCIINeedles(["newsletter", "subscri", "suscri", "bolet", "mc4wp", "mailchimp", "list-manage", "mailerlite"])
+
     /// Whether a link may add a route: its raw href holds a word one of the routes needs
     /// ("mailto:", "tel:", a WhatsApp address, a legal word), or its text a legal word; or
     /// either holds a byte past Latin-1, where lowering (which the route tests may do) could

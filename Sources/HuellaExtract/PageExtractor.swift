@@ -92,6 +92,14 @@ public struct PageExtractor: Sendable {
         claims += TermsPatterns().claims(in: index)
         claims += PlaceholderPatterns().claims(in: index)
         claims = Self.withoutFormerEmployersForms(claims)
+        // A newsletter sign-up names what it sends ("Newsletter", "Subscribe to my bookkeeping
+        // tips"), not what the VA does for clients.
+        let signUps = ContactExtractor.signUpRegions(in: document)
+        if !signUps.isEmpty {
+            claims.removeAll { claim in
+                claim.kind == .skill && signUps.contains { claim.locator == $0 || claim.locator.hasPrefix($0 + "/") }
+            }
+        }
         if host != nil {
             // On a platform's page (a known profile host) the footer speaks for the platform:
             // its legal form, terms and copyright ("© 2026 GitHub, Inc.") are not the VA's.

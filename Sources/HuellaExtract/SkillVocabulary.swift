@@ -298,6 +298,7 @@ struct SkillMentions {
         return index.withUTF16 { units in
             vocabulary.mentions(in: index.string) { range in
                 !Self.isInAddress(range, of: units) && !Self.isSiteCredit(range, of: units) && !Self.isDeclined(range, of: units)
+                    && !Self.isSubscribedTo(range, of: units)
             }
         }
         .map { index.claim(.skill, .text($0.id), at: $0.range) }
@@ -357,6 +358,47 @@ struct SkillMentions {
         }
         return false
     }
+    /// Whether the mention names what a reader subscribes to: a verb of subscribing before it
+    /// in its clause, with only small words between ("Subscribe to my newsletter", "Sign up
+    /// for the monthly newsletter", "Suscríbete a nuestro boletín"). What one subscribes to is
+    /// something to read, not a service; "sign up new clients with email newsletters" offers one.
+    static func isSubscribedTo(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var start = range.location
+        while start > 0, range.location - start < 80, !Self.endsClause(units[start - 1]) { start -= 1 }
+        let clause = UnsafeBufferPointer(rebasing: units[start..<range.location])
+        // Every subscribing word holds one of these (most clauses hold none, and are not made strings).
+        guard ["scri", "suscr", "sign", "join", "ntate", "nete"].contains(where: { Self.holds(clause, $0) }) else { return false }
+        let words = TextIndex.lowerWords(String(decoding: clause, as: UTF16.self))
+        for k in words.indices.reversed() {
+            let word = words[k]
+            // "sign" subscribes when "up" follows it ("sign up for…").
+            if subscribing.contains(word) || (word == "sign" && k + 1 < words.count && words[k + 1] == "up") { return true }
+            guard subscriptionFillers.contains(word) else { return false }
+        }
+        return false
+    }
+    private static let subscribing: Set<String> = [
+        "subscribe", "signup", "join", "suscríbete", "suscribete", "suscríbase", "suscribase", "suscribirte", "suscribirse",
+        "suscríbanse", "apúntate", "apuntate", "únete", "unete",
+    ]
+    private static let subscriptionFillers: Set<String> = [
+        "to", "for", "up", "my", "our", "the", "a", "an", "al", "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras", "free", "monthly", "weekly", "mensual",
+        "semanal", "gratis", "gratuito", "gratuita", "de", "la", "el", "now", "today", "ya", "hoy",
+    ]
+
+    /// Whether UTF-16 text holds an ASCII needle (lower case), ignoring ASCII case.
+    private static func holds(_ units: UnsafeBufferPointer<UInt16>, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        let bytes = needle.utf8Start
+        guard units.count >= n else { return false }
+        for i in 0...(units.count - n) {
+            var j = 0
+            while j < n, units[i + j] < 0x80, ASCIIBytes.lower(UInt8(units[i + j])) == bytes[j] { j += 1 }
+            if j == n { return true }
+        }
+        return false
+    }
+
     /// A subject after a negation starts a clause of its own ("I don't do payroll, I focus on…").
     private static let subjects: Set<String> = ["i", "we", "i'm", "we're", "i'll", "we'll"]
     private static let clitics: Set<String> = ["me", "nos", "lo", "la", "los", "las"]

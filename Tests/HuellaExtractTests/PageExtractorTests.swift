@@ -219,6 +219,8 @@ struct PageExtractorTests {
             ("Grado en ADE por la Autónoma de Madrid.", []),
             ("Atiendo clientes en toda la comunidad autónoma de Andalucía.", []),
             ("Vivo en la Ciudad Autónoma de Buenos Aires.", []),
+            ("María López, Asistente Virtual Autónoma de Valencia.", ["Autónoma"]),
+            ("Secretaria Autónoma de Sevilla desde 2018.", ["Autónoma"]),
         ])
     func autonomaLegalForm(sentence: String, forms: [String]) {
         #expect(values(.legalForm, extract("<html><body><p>\(sentence)</p></body></html>")) == forms, "\(sentence)")
@@ -575,6 +577,55 @@ struct PageExtractorTests {
             body: Data("<html><body><p>\(sentence)</p></body></html>".utf8), contentType: "text/html; charset=utf-8",
             url: "https://anaruiz.example/", origin: .website)
         #expect(Set(values(.skill, page)) == Set(skills), "\(sentence)")
+    }
+
+    @Test(
+        "a skill named as what a reader subscribes to is not one the VA offers; a subscribing word further off is not about it",
+        arguments: [
+            ("Subscribe to my newsletter for monthly tips.", []),
+            ("Sign up for the monthly newsletter", []),
+            ("Suscríbete a nuestros boletines informativos.", []),
+            ("Únete a mi newsletter gratuita", []),
+            ("Join our weekly newsletter!", []),
+            ("Apúntate a mis boletines", []),
+            ("I write newsletters for coaches.", ["newsletter-writing"]),
+            ("I help you sign up new clients with email newsletters.", ["newsletter-writing"]),
+            ("Join 200 businesses who trust me with bookkeeping.", ["bookkeeping"]),
+            ("Newsletter management and bookkeeping for small firms.", ["newsletter-writing", "bookkeeping"]),
+            ("Redacto boletines informativos para tiendas online.", ["newsletter-writing"]),
+        ])
+    func subscribedSkills(sentence: String, skills: [String]) {
+        let page = PageExtractor(vocabulary: FixturePageTests.vocabulary).extract(
+            body: Data("<html><body><p>\(sentence)</p></body></html>".utf8), contentType: "text/html; charset=utf-8",
+            url: "https://anaruiz.example/", origin: .website)
+        #expect(Set(values(.skill, page)) == Set(skills), "\(sentence)")
+    }
+
+    @Test("a newsletter sign-up's heading and lines are not skills; a contact form's, or a long section holding a sign-up, may be")
+    func signUpWidgets() {
+        func skills(_ body: String) -> Set<String> {
+            Set(values(.skill, PageExtractor(vocabulary: FixturePageTests.vocabulary).extract(
+                body: Data("<html><body>\(body)</body></html>".utf8), contentType: "text/html; charset=utf-8",
+                url: "https://anaruiz.example/", origin: .website)))
+        }
+        let widget = """
+            <aside class="widget"><h2 class="widget-title">Newsletter</h2><p>Un correo al mes con trucos de organización.</p>
+            <form class="mc4wp-form" method="post"><input type="email" name="EMAIL"><input type="submit" value="Apuntarme"></form></aside>
+            """
+        #expect(skills("<main><p>Gestión de agenda para despachos.</p></main><footer>\(widget)</footer>") == ["calendar-management"])
+        // A form with an e-mail field for a list, named by the text around it only.
+        let plain = "<div><h3>Bookkeeping tips by e-mail</h3><p>Subscribe below.</p><form><input type=\"email\"></form></div>"
+        #expect(skills(plain).isEmpty, "\(skills(plain))")
+        // A contact form (a text area) is no sign-up: its heading still says what the VA does.
+        let contact = "<div><h3>Need bookkeeping help?</h3><form><input type=\"email\"><textarea name=\"message\"></textarea></form></div>"
+        #expect(skills(contact) == ["bookkeeping"])
+        // A section of services that also holds a sign-up keeps its services.
+        let services = "<section><h2>Services</h2><p>" + String(repeating: "Bookkeeping, payroll and newsletter writing for small firms. ", count: 8)
+            + "</p><div><p>Get my newsletter</p><form action=\"https://x.list-manage.com/subscribe\"><input name=\"EMAIL\"></form></div></section>"
+        #expect(skills(services) == ["bookkeeping", "payroll", "newsletter-writing"])
+        // An e-mail field not said to be for a list (a log-in) leaves its part alone.
+        let login = "<div><p>Bookkeeping clients: log in</p><form><input type=\"email\"><input type=\"password\"></form></div>"
+        #expect(skills(login) == ["bookkeeping"])
     }
 
     @Test("a privacy, cookie or legal page states no skills; a page whose name only holds such a word may")
