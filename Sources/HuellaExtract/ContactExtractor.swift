@@ -219,7 +219,7 @@ struct TestimonialExtractor {
             let block = index.blocks[i]
             // Paragraphs of one blockquote are one testimonial.
             let quote = block.locator.range(of: "/blockquote").map { String(block.locator[..<$0.upperBound]) } ?? block.locator
-            guard block.text.count >= 40, quote != lastQuote else { continue }
+            guard block.text.count >= 40, quote != lastQuote, !Self.isMentionNotice(block.text) else { continue }
             lastQuote = quote
             let excerpt = block.text.count > 160 ? String(block.text.prefix(159)) + "…" : block.text
             claims.append(
@@ -229,4 +229,15 @@ struct TestimonialExtractor {
         }
         return claims
     }
+
+    /// A webmention's notice that another page links here ("Mentioned in “Five résumés done
+    /// right”", "Reposted this"): says where the page was named, not what someone says of the VA.
+    static func isMentionNotice(_ text: String) -> Bool {
+        let start = text.prefix(24).lowercased()
+        return mentionNotices.contains { start.hasPrefix($0) }
+    }
+    private static let mentionNotices = [
+        "mentioned in ", "mentioned this", "mencionado en ", "mencionada en ", "mencionó esto", "linked to this", "bookmarked this",
+        "reposted this", "liked this",
+    ]
 }

@@ -628,6 +628,18 @@ struct PageExtractorTests {
         #expect(skills(login) == ["bookkeeping"])
     }
 
+    @Test("a webmention's notice (\"Mentioned in …\") is not a testimonial; a quotation that starts alike may be")
+    func mentionNotices() {
+        func testimonials(_ quote: String) -> [String] {
+            values(.testimonial, extract("<html><body><blockquote><p>\(quote)</p></blockquote></body></html>"))
+        }
+        #expect(testimonials("Mentioned in “Five freelancer résumés done right”.").isEmpty)
+        #expect(testimonials("Mencionada en «Diez asistentes virtuales que recomendamos».").isEmpty)
+        #expect(testimonials("Reposted this to the EA community board last week.").isEmpty)
+        let kept = "Mentioned her to every founder I know: Ana runs my inbox better than I ever did."
+        #expect(testimonials(kept) == [kept])
+    }
+
     @Test("a privacy, cookie or legal page states no skills; a page whose name only holds such a word may")
     func skillsOnLegalPages() {
         let body = Data("<html><body><p>Guardo tu dirección de facturación el tiempo que exige la contabilidad.</p></body></html>".utf8)
