@@ -10,7 +10,7 @@ import Testing
 /// libxml2's allocator for huella's parses (`CHuellaArena`): a document built in an arena is
 /// the one malloc would build, pages past a chunk fall back to malloc for what does not fit,
 /// and parses on several threads at once keep to their own arenas.
-@Suite("libxml2 parses in an arena")
+@Suite("libxml2 parses in an arena", .serialized)  // one test uses the whole range up for a while
 struct ArenaTests {
     static let extractor = PageExtractor(vocabulary: .empty, hosts: .empty)
 
@@ -127,6 +127,33 @@ struct ArenaTests {
         let out = try #require(huella_xml_realloc(copy, 4_096))
         #expect(huella_arena_owns(out) == 0 && String(cString: out.assumingMemoryBound(to: CChar.self)) == "Asistente virtual")
         huella_xml_free(out)
+    }
+
+    @Test("with the range used up, a parse takes its blocks from malloc, and a parse that runs out midway is mixed")
+    func rangeUsedUp() throws {
+        _ = LibXML.ready
+        try #require(huella_arena_available() == 1)
+        // Every chunk held by an arena of its own (none of them is written to).
+        var held: [OpaquePointer] = []
+        while let arena = huella_arena_begin() {
+            huella_arena_end(arena)
+            held.append(arena)
+            if held.count > 4096 { break }  // a range larger than this test knows of
+        }
+        #expect(held.count <= 1024)
+        let page = try #require(Self.awkwardPages().first { $0.name == "many elements" })
+        let document = try #require(HTMLDocument(data: page.data, url: "https://va.test/", encoding: "UTF-8"))
+        #expect(document.arenaState == (false, false))
+        // One chunk free: the parse (of more than a chunk's blocks) starts in it and goes on with malloc.
+        huella_arena_release(held.removeLast())
+        let mixed = try #require(HTMLDocument(data: page.data, url: "https://va.test/", encoding: "UTF-8"))
+        #expect(mixed.arenaState == (true, true))
+        let reference = try #require(HTMLDocument(data: page.data, url: "https://va.test/", encoding: "UTF-8", inArena: false))
+        #expect(document.serialised() == reference.serialised())
+        #expect(mixed.serialised() == reference.serialised())
+        for arena in held { huella_arena_release(arena) }
+        let again = try #require(HTMLDocument(data: page.data, url: "https://va.test/", encoding: "UTF-8"))
+        #expect(again.arenaState == (true, false))
     }
 
     @Test("arenas switched off: documents come from malloc")
