@@ -25,7 +25,7 @@
 
 struct huella_arena {
     uint32_t *chunks; /* indices into the range, the current one last */
-    size_t count, capacity;
+    size_t count, capacity, most;
     char *next, *end;  /* the current chunk's free room */
     char *latest;      /* the latest allocation's header, or NULL */
     int mixed;
@@ -62,6 +62,7 @@ static char *chunk_address(uint32_t index) { return region + (size_t)index * CHU
 
 /* A chunk for the arena, appended to its list; 0 when none is left. */
 static int take_chunk(huella_arena *arena) {
+    if (arena->count >= arena->most) return 0;
     if (arena->count == arena->capacity) {
         size_t capacity = arena->capacity ? arena->capacity * 2 : 8;
         uint32_t *grown = realloc(arena->chunks, capacity * sizeof *grown);
@@ -87,10 +88,13 @@ static int take_chunk(huella_arena *arena) {
     return 1;
 }
 
-huella_arena *huella_arena_begin(void) {
-    if (!atomic_load(&enabled) || !huella_arena_available()) return NULL;
+huella_arena *huella_arena_begin(void) { return huella_arena_begin_limited(huella_arena_most_chunks); }
+
+huella_arena *huella_arena_begin_limited(size_t chunks) {
+    if (!atomic_load(&enabled) || !huella_arena_available() || chunks == 0) return NULL;
     huella_arena *arena = calloc(1, sizeof *arena);
     if (!arena) return NULL;
+    arena->most = chunks;
     if (!take_chunk(arena)) {
         free(arena);
         return NULL;

@@ -1,4 +1,5 @@
 internal import CHuellaArena
+internal import CLibXML2
 import Dispatch
 import Foundation
 import HuellaCore
@@ -10,7 +11,7 @@ import Testing
 /// libxml2's allocator for huella's parses (`CHuellaArena`): a document built in an arena is
 /// the one malloc would build, pages past a chunk fall back to malloc for what does not fit,
 /// and parses on several threads at once keep to their own arenas.
-@Suite("libxml2 parses in an arena", .serialized)  // one test uses the whole range up for a while
+@Suite("libxml2 parses in an arena")
 struct ArenaTests {
     static let extractor = PageExtractor(vocabulary: .empty, hosts: .empty)
 
@@ -129,31 +130,35 @@ struct ArenaTests {
         huella_xml_free(out)
     }
 
-    @Test("with the range used up, a parse takes its blocks from malloc, and a parse that runs out midway is mixed")
-    func rangeUsedUp() throws {
+    @Test("an arena at its most chunks (or with the range used up) goes on with malloc: the document is libxml2's, mixed")
+    func chunkLimit() throws {
         _ = LibXML.ready
-        try #require(huella_arena_available() == 1)
-        // Every chunk held by an arena of its own (none of them is written to).
-        var held: [OpaquePointer] = []
-        while let arena = huella_arena_begin() {
-            huella_arena_end(arena)
-            held.append(arena)
-            if held.count > 4096 { break }  // a range larger than this test knows of
-        }
-        #expect(held.count <= 1024)
         let page = try #require(Self.awkwardPages().first { $0.name == "many elements" })
-        let document = try #require(HTMLDocument(data: page.data, url: "https://va.test/", encoding: "UTF-8"))
-        #expect(document.arenaState == (false, false))
-        // One chunk free: the parse (of more than a chunk's blocks) starts in it and goes on with malloc.
-        huella_arena_release(held.removeLast())
-        let mixed = try #require(HTMLDocument(data: page.data, url: "https://va.test/", encoding: "UTF-8"))
-        #expect(mixed.arenaState == (true, true))
+        func parse(chunks: Int) throws -> (bytes: [UInt8], mixed: Bool, size: Int) {
+            let arena = try #require(huella_arena_begin_limited(chunks))
+            let doc = page.data.withUnsafeBytes { raw in
+                htmlReadMemory(raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), "https://va.test/", "UTF-8", cxml_html_options())
+            }
+            huella_arena_end(arena)
+            let parsed = try #require(doc)
+            var bytes: UnsafeMutablePointer<xmlChar>?
+            var count: Int32 = 0
+            htmlDocDumpMemory(parsed, &bytes, &count)
+            defer { cxml_free(bytes) }
+            let mixed = huella_arena_mixed(arena) != 0
+            let size = huella_arena_size(arena)
+            if mixed { xmlFreeDoc(parsed) }
+            huella_arena_release(arena)
+            return (Array(UnsafeBufferPointer(start: bytes, count: Int(count))), mixed, size)
+        }
         let reference = try #require(HTMLDocument(data: page.data, url: "https://va.test/", encoding: "UTF-8", inArena: false))
-        #expect(document.serialised() == reference.serialised())
-        #expect(mixed.serialised() == reference.serialised())
-        for arena in held { huella_arena_release(arena) }
-        let again = try #require(HTMLDocument(data: page.data, url: "https://va.test/", encoding: "UTF-8"))
-        #expect(again.arenaState == (true, false))
+        let whole = try parse(chunks: 64)
+        let cut = try parse(chunks: 1)
+        #expect(!whole.mixed && whole.size > 1 << 20, "the page takes more than one chunk")
+        #expect(cut.mixed && cut.size == 1 << 20)
+        #expect(whole.bytes == reference.serialised())
+        #expect(cut.bytes == reference.serialised())
+        #expect(huella_arena_begin_limited(0) == nil)
     }
 
     @Test("arenas switched off: documents come from malloc")

@@ -21,8 +21,12 @@ typedef struct huella_arena huella_arena;
 /// arena, and libxml2 allocates with malloc as usual).
 int huella_arena_available(void);
 
-/// Starts an arena on this thread; NULL when arenas are unavailable or switched off.
+/// Starts an arena on this thread; NULL when arenas are unavailable or switched off. An
+/// arena takes at most huella_arena_most_chunks chunks (then malloc, and it is mixed), so
+/// no one parse can use the range up for the others.
 huella_arena *huella_arena_begin(void);
+/// As huella_arena_begin, with at most `chunks` chunks.
+huella_arena *huella_arena_begin_limited(size_t chunks);
 /// Stops allocating from the arena on this thread (NULL is ignored).
 void huella_arena_end(huella_arena *arena);
 /// Whether some of the parse's memory came from malloc (see above).
@@ -38,6 +42,8 @@ void huella_arena_set_enabled(int enabled);
 int huella_arena_owns(const void *pointer);
 /// Chunks given back and kept resident for the next parses, at most.
 enum { huella_arena_warm_chunks = 32 };
+/// Chunks one arena takes, at most (a parse of a 512 KiB page of ours took 10).
+enum { huella_arena_most_chunks = 64 };
 
 void *huella_xml_malloc(size_t size);
 void *huella_xml_realloc(void *pointer, size_t size);
