@@ -298,7 +298,7 @@ struct SkillMentions {
         return index.withUTF16 { units in
             vocabulary.mentions(in: index.string) { range in
                 !Self.isInAddress(range, of: units) && !Self.isSiteCredit(range, of: units) && !Self.isDeclined(range, of: units)
-                    && !Self.isSubscribedTo(range, of: units)
+                    && !Self.isSubscribedTo(range, of: units) && !Self.namesAField(range, of: units)
             }
         }
         .map { index.claim(.skill, .text($0.id), at: $0.range) }
@@ -384,6 +384,30 @@ struct SkillMentions {
     private static let subscriptionFillers: Set<String> = [
         "to", "for", "up", "my", "our", "the", "a", "an", "al", "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras", "free", "monthly", "weekly", "mensual",
         "semanal", "gratis", "gratuito", "gratuita", "de", "la", "el", "now", "today", "ya", "hoy",
+    ]
+
+    /// Whether the mention is the field of a degree named right before it ("Máster Gestión
+    /// Administrativa", "Tecnóloga en Gestión Administrativa", "Bachelor of Science in
+    /// Accounting"): what the VA studied is an education claim, not a skill they offer.
+    static func namesAField(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var start = range.location
+        while start > 0, range.location - start < 60, !Self.endsClause(units[start - 1]) { start -= 1 }
+        let words = TextIndex.lowerWords(String(decoding: UnsafeBufferPointer(rebasing: units[start..<range.location]), as: UTF16.self))
+        for word in words.reversed().prefix(5) {
+            if degreeWords.contains(word) { return true }
+            guard fieldFillers.contains(word) else { return false }
+        }
+        return false
+    }
+    private static let degreeWords: Set<String> = [
+        "máster", "master", "master's", "maestría", "maestria", "grado", "graduada", "graduado", "licenciatura", "licenciada",
+        "licenciado", "diplomatura", "bachelor", "bachelor's", "degree", "ba", "bsc", "bs", "ma", "msc",
+        "mba", "técnico", "tecnico", "técnica", "tecnica", "tecnóloga", "tecnologa", "tecnólogo", "tecnologo", "tsu", "doctorado",
+        "phd", "major", "associate", "associate's", "carrera", "ingeniería", "ingenieria",
+    ]
+    private static let fieldFillers: Set<String> = [
+        "en", "in", "of", "de", "del", "science", "arts", "oficial", "universitario", "universitaria", "superior", "degree", "s",
+        "ciencias", "artes", "a", "an", "the",
     ]
 
     /// Whether UTF-16 text holds an ASCII needle (lower case), ignoring ASCII case.

@@ -601,6 +601,26 @@ struct PageExtractorTests {
         #expect(Set(values(.skill, page)) == Set(skills), "\(sentence)")
     }
 
+    @Test(
+        "the field of a degree named right before it is education, not a skill; a skill after a degree's line or a course is one",
+        arguments: [
+            ("Máster Gestión Administrativa", []),
+            ("Tecnóloga en Gestión Administrativa - SENA (2008)", []),
+            ("Bachelor of Science in Accounting, 2014", []),
+            ("Tengo un máster en Gestión Administrativa.", []),
+            ("Grado en Marketing Digital por la Universidad de Málaga.", []),
+            ("MBA. Bookkeeping and payroll for small firms since 2016.", ["bookkeeping", "payroll"]),
+            ("Diplomado en Marketing Digital (2021)", ["digital-marketing"]),
+            ("Con mi grado ofrezco contabilidad y nóminas.", ["bookkeeping", "payroll"]),
+            ("Apoyo administrativo para despachos.", ["administrative-support"]),
+        ])
+    func degreeFields(sentence: String, skills: [String]) {
+        let page = PageExtractor(vocabulary: FixturePageTests.vocabulary).extract(
+            body: Data("<html><body><p>\(sentence)</p></body></html>".utf8), contentType: "text/html; charset=utf-8",
+            url: "https://anaruiz.example/", origin: .website)
+        #expect(Set(values(.skill, page)) == Set(skills), "\(sentence)")
+    }
+
     @Test("a newsletter sign-up's heading and lines are not skills; a contact form's, or a long section holding a sign-up, may be")
     func signUpWidgets() {
         func skills(_ body: String) -> Set<String> {
