@@ -390,12 +390,27 @@ struct SkillMentions {
     /// Administrativa", "Tecnóloga en Gestión Administrativa", "Bachelor of Science in
     /// Accounting"): what the VA studied is an education claim, not a skill they offer.
     static func namesAField(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
-        var start = range.location
-        while start > 0, range.location - start < 60, !Self.endsClause(units[start - 1]) { start -= 1 }
-        let words = TextIndex.lowerWords(String(decoding: UnsafeBufferPointer(rebasing: units[start..<range.location]), as: UTF16.self))
-        for word in words.reversed().prefix(5) {
+        // Word by word back from the mention (each made a string only when reached: most
+        // mentions follow a word that is neither a degree nor a filler, and stop there).
+        func isLetter(_ unit: UInt16) -> Bool {
+            (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || unit == 0x27 || unit == 0x2019
+                || ((0xC0...0x24F).contains(unit) && unit != 0xD7 && unit != 0xF7)
+        }
+        var end = range.location
+        for _ in 0..<5 {
+            // Back over what separates words, stopping at the clause's end.
+            while end > 0, !isLetter(units[end - 1]) {
+                if Self.endsClause(units[end - 1]) { return false }
+                end -= 1
+            }
+            var start = end
+            while start > 0, isLetter(units[start - 1]) { start -= 1 }
+            guard start < end, range.location - start <= 60 else { return false }
+            var word = String(decoding: UnsafeBufferPointer(rebasing: units[start..<end]), as: UTF16.self).lowercased()
+            if word.contains("’") { word = String(word.map { $0 == "’" ? "'" : $0 }) }
             if degreeWords.contains(word) { return true }
             guard fieldFillers.contains(word) else { return false }
+            end = start
         }
         return false
     }
