@@ -37,7 +37,6 @@ static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 /* Chunks given back: warm ones are resident, cold ones were handed back to the system. */
 static uint32_t warm[REGION_CHUNKS], cold[REGION_CHUNKS];
 static size_t warm_count, cold_count, fresh; /* fresh: chunks never used are fresh..REGION_CHUNKS-1 */
-static atomic_int enabled = 1;
 static _Thread_local huella_arena *current;
 
 static void reserve(void) {
@@ -55,8 +54,6 @@ int huella_arena_owns(const void *pointer) {
     char *start = atomic_load_explicit(&region, memory_order_acquire);
     return start != NULL && (uintptr_t)pointer - (uintptr_t)start < CHUNK_BYTES * REGION_CHUNKS;
 }
-
-void huella_arena_set_enabled(int on) { atomic_store(&enabled, on != 0); }
 
 static char *chunk_address(uint32_t index) { return region + (size_t)index * CHUNK_BYTES; }
 
@@ -91,7 +88,7 @@ static int take_chunk(huella_arena *arena) {
 huella_arena *huella_arena_begin(void) { return huella_arena_begin_limited(huella_arena_most_chunks); }
 
 huella_arena *huella_arena_begin_limited(size_t chunks) {
-    if (!atomic_load(&enabled) || !huella_arena_available() || chunks == 0) return NULL;
+    if (!huella_arena_available() || chunks == 0) return NULL;
     huella_arena *arena = calloc(1, sizeof *arena);
     if (!arena) return NULL;
     arena->most = chunks;
@@ -159,12 +156,9 @@ void huella_xml_free(void *pointer) {
         free(pointer);
         return;
     }
-    huella_arena *arena = current;
-    if (arena && (char *)pointer - HEADER == arena->latest) {
-        /* The latest allocation: its room is used again. */
-        arena->next = arena->latest;
-        arena->latest = NULL;
-    }
+    /* The arena's: given back with it. Not even the latest block's room is used again: a
+       pointer freed here may be a stale one (libxml2's per-thread copy of its last error points
+       into an earlier parse's arena until the next error), equal by chance to the latest. */
 }
 
 void *huella_xml_realloc(void *pointer, size_t size) {

@@ -11,9 +11,8 @@
 // arena is then "mixed": its document must be freed with xmlFreeDoc before the release.
 //
 // The four huella_xml_* functions are libxml2's allocator (xmlMemSetup): memory inside the
-// range is the arena's (free does nothing but undo the latest allocation; realloc grows the
-// latest in place), memory outside it is malloc's, whenever and on whichever thread it was
-// allocated.
+// range is the arena's (free does nothing; realloc grows the latest block in place, or
+// copies), memory outside it is malloc's, whenever and on whichever thread it was allocated.
 
 typedef struct huella_arena huella_arena;
 
@@ -21,7 +20,7 @@ typedef struct huella_arena huella_arena;
 /// arena, and libxml2 allocates with malloc as usual).
 int huella_arena_available(void);
 
-/// Starts an arena on this thread; NULL when arenas are unavailable or switched off. An
+/// Starts an arena on this thread; NULL when the range is unavailable or used up. An
 /// arena takes at most huella_arena_most_chunks chunks (then malloc, and it is mixed), so
 /// no one parse can use the range up for the others.
 huella_arena *huella_arena_begin(void);
@@ -36,8 +35,6 @@ size_t huella_arena_size(const huella_arena *arena);
 /// Gives the arena's chunks back; nothing allocated in it may be used afterwards.
 void huella_arena_release(huella_arena *arena);
 
-/// Switches arenas on or off for the parses that begin afterwards (for comparing the two).
-void huella_arena_set_enabled(int enabled);
 /// Whether a pointer lies in the arenas' range.
 int huella_arena_owns(const void *pointer);
 /// Chunks given back and kept resident for the next parses, at most.
