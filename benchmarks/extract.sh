@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Extraction benchmark (issue: claims). 200 realistic pages of about 100 KB, built from the
-# repository's fixture pages. Prints, from one run: huella's parse + extraction next to a
+# repository's fixture pages. Prints, from one invocation: huella's parse + extraction next to a
 # plain libxml2 parse of the same pages (target ≥ 0.5× its throughput), and next to Python's
 # extruct (syntaxes json-ld, microdata, opengraph, microformat) on the same pages
 # (target ≥ 20× extruct's throughput).

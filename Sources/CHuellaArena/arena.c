@@ -111,19 +111,19 @@ size_t huella_arena_size(const huella_arena *arena) { return arena->count * CHUN
 void huella_arena_release(huella_arena *arena) {
     if (!arena) return;
     if (current == arena) current = NULL;
+    for (size_t i = 0; i < arena->count; i++) HUELLA_POISON(chunk_address(arena->chunks[i]), CHUNK_BYTES);
+    /* Warm first, as many as there is room for; the rest are handed back to the system
+       (outside the lock: they are still this arena's until listed), then listed cold. */
+    size_t kept = 0;
     pthread_mutex_lock(&pool_lock);
-    for (size_t i = 0; i < arena->count; i++) {
-        uint32_t index = arena->chunks[i];
-        char *address = chunk_address(index);
-        if (warm_count < huella_arena_warm_chunks) {
-            warm[warm_count++] = index;
-        } else {
-            madvise(address, CHUNK_BYTES, MADV_DONTNEED); /* zero pages when next used */
-            cold[cold_count++] = index;
-        }
-        HUELLA_POISON(address, CHUNK_BYTES);
-    }
+    while (kept < arena->count && warm_count < huella_arena_warm_chunks) warm[warm_count++] = arena->chunks[kept++];
     pthread_mutex_unlock(&pool_lock);
+    if (kept < arena->count) {
+        for (size_t i = kept; i < arena->count; i++) madvise(chunk_address(arena->chunks[i]), CHUNK_BYTES, MADV_DONTNEED);
+        pthread_mutex_lock(&pool_lock);
+        for (size_t i = kept; i < arena->count; i++) cold[cold_count++] = arena->chunks[i];
+        pthread_mutex_unlock(&pool_lock);
+    }
     free(arena->chunks);
     free(arena);
 }

@@ -153,31 +153,45 @@ struct ContactExtractor {
     /// form with an e-mail field and no text area (a contact form has one), said to be for a
     /// list (its class, id or action, or the text around it: "newsletter", "subscribe",
     /// "suscríbete", "boletín", Mailchimp's names), with the heading and lines that introduce
-    /// it ("Newsletter", "Un correo al mes…"): the climb from the form stops below an element
-    /// holding more than 300 characters of text, and at `body`, `main` and `article`.
-    static func signUpRegions(in document: HTMLDocument) -> [String] {
-        document.elements(named: "form").compactMap { form in
+    /// it ("Newsletter", "Un correo al mes…"). The climb from the form takes a parent while
+    /// its text (scripts and styles left out) stays within 300 bytes, six parents at most; it
+    /// may take an `aside` or a `section` (a widget) but goes no higher, and never takes a
+    /// `body`, `main`, `article`, `header`, `footer` or `nav`. The first 64 forms are read.
+    static func signUpRegions(in document: HTMLDocument) -> Set<String> {
+        var regions: Set<String> = []
+        for form in document.elements(named: "form").prefix(64) {
             var email = false
             for field in document.descendants(of: form) {
-                if document.isElement(field, named: "textarea") { return nil }
+                if document.isElement(field, named: "textarea") {
+                    email = false
+                    break
+                }
                 guard document.isElement(field, named: "input") else { continue }
                 email = email || document.attribute("type", of: field, is: "email") || document.attribute("name", of: field, contains: "mail")
+                    || document.attribute("name", of: field, contains: "correo")
             }
-            guard email else { return nil }
+            guard email else { continue }
             var region = form
-            while let parent = region.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE,
-                !document.isElement(parent, named: "body"), !document.isElement(parent, named: "main"),
-                !document.isElement(parent, named: "article"), document.collapsedText(of: parent).count <= 300
-            {
+            var text = document.shortText(of: form, limit: 300)
+            for _ in 0..<6 {
+                guard let parent = region.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE,
+                    !["body", "main", "article", "header", "footer", "nav", "html"].contains(where: { document.isElement(parent, named: $0) }),
+                    let parentText = document.shortText(of: parent, limit: 300)
+                else { break }
                 region = parent
+                text = parentText
+                if document.isElement(parent, named: "aside") || document.isElement(parent, named: "section") { break }
             }
             let saysList =
                 ["class", "id", "action"].contains { document.attribute($0, of: form, containsAny: listWords) }
-                || listWords.occurs(inText: document.collapsedText(of: region))
-            return saysList ? document.path(of: region) : nil
+                || (text.map { listWords.occurs(inText: $0) } ?? false)
+            if saysList { regions.insert(document.path(of: region)) }
         }
+        return regions
     }
-    private static let listWords = ASCIINeedles(["newsletter", "subscri", "suscri", "bolet", "mc4wp", "mailchimp", "list-manage", "mailerlite"])
+    private static let listWords = ASCIINeedles([
+        "newsletter", "subscri", "suscr", "bolet", "mc4wp", "mailchimp", "list-manage", "mailerlite",
+    ])
 
     /// Whether a link may add a route: its raw href holds a word one of the routes needs
     /// ("mailto:", "tel:", a WhatsApp address, a legal word), or its text a legal word; or
@@ -232,12 +246,14 @@ struct TestimonialExtractor {
 
     /// A webmention's notice that another page links here ("Mentioned in “Five résumés done
     /// right”", "Reposted this"): says where the page was named, not what someone says of the VA.
+    /// The notice starts with its verb, or names who sent it first ("Jane Doe reposted this").
     static func isMentionNotice(_ text: String) -> Bool {
         let start = text.prefix(24).lowercased()
-        return mentionNotices.contains { start.hasPrefix($0) }
+        let head = " " + text.prefix(80).lowercased()
+        return mentionNotices.contains { start.hasPrefix($0) } || mentionVerbs.contains { head.contains($0) }
     }
-    private static let mentionNotices = [
-        "mentioned in ", "mentioned this", "mencionado en ", "mencionada en ", "mencionó esto", "linked to this", "bookmarked this",
-        "reposted this", "liked this",
+    private static let mentionNotices = ["mentioned in ", "mencionado en ", "mencionada en "]
+    private static let mentionVerbs = [
+        " mentioned this", " mencionó esto", " linked to this", " bookmarked this", " reposted this", " liked this",
     ]
 }

@@ -299,6 +299,48 @@ extension HTMLDocument {
         return Self.collapse(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
     }
 
+    /// The collapsed text of a node, scripts, styles and other invisible elements left out,
+    /// or nil when it holds more than `limit` bytes of text, or more than 2,000 nodes (read
+    /// no further: the question is only whether a part of the page is short).
+    func shortText(of node: xmlNodePtr, limit: Int) -> String? {
+        var bytes: [UInt8] = []
+        var visited = 0
+        var next = node.pointee.children
+        while let current = next {
+            visited += 1
+            guard visited <= 2_000 else { return nil }
+            var descend = false
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                descend = current.pointee.children != nil && !ElementKind.of(current.pointee.name).contains(.invisible)
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content {
+                    let count = Int(xmlStrlen(content))
+                    guard bytes.count + count <= limit else { return nil }
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: count))
+                    bytes.append(0x20)  // text of two elements is two words
+                }
+            default:
+                break
+            }
+            if descend {
+                next = current.pointee.children
+                continue
+            }
+            var cursor = current
+            next = nil
+            while cursor != node {
+                if let sibling = cursor.pointee.next {
+                    next = sibling
+                    break
+                }
+                guard let parent = cursor.pointee.parent else { break }
+                cursor = parent
+            }
+        }
+        return Self.collapse(bytes)
+    }
+
     /// Whether the bytes are collapsed already (most text is): white space only as single
     /// ASCII spaces between other characters.
     private static func isCollapsed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -13,10 +13,10 @@ final class HTMLDocument {
     /// freeing the tree (a walk and a free per node) becomes giving the chunks back.
     private let arena: OpaquePointer?
 
-    /// The largest page the extractor parses in an arena. The arena keeps what the parse
-    /// frees until the document goes (only the latest block's room is used again): on pages
-    /// of 2 MB it held 30 % more memory than malloc and saved no time (each chunk new to the
-    /// process, page faults and all). Pages of 100 KB, the common size, parse a third faster.
+    /// The largest page (in bytes as fetched) the extractor parses in an arena. The arena
+    /// keeps what the parse frees until the document goes: on pages of 2 MB it held 30 % more
+    /// memory than malloc and saved no time (each chunk new to the process, page faults and
+    /// all). Pages of 100 KB, the common size, parse a third faster.
     static let arenaPageLimit = 512 * 1024
 
     /// Parses bytes with the given encoding (a libxml2 name such as `WINDOWS-1252`),
@@ -29,11 +29,14 @@ final class HTMLDocument {
         // Windows-1252 is decoded here: iconv stops at the bytes it leaves undefined.
         let (data, encoding) = encoding == "WINDOWS-1252" ? (Charset.windows1252ToUTF8(data), "UTF-8") : (data, encoding)
         // The arena serves this thread's allocations until it ends: the parse, nothing else.
-        let arena = inArena ? huella_arena_begin() : nil
+        let arena = inArena && LibXML.arenas ? huella_arena_begin() : nil
         let parsed: htmlDocPtr? = data.withUnsafeBytes { raw in
             let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self)
             return htmlReadMemory(base, Int32(raw.count), url, encoding, cxml_html_options())
         }
+        // libxml2 keeps a copy of the parse's last error for the thread, in the arena: cleared
+        // here (its frees do nothing), so that no pointer into a given-back chunk is kept.
+        if arena != nil { xmlResetLastError() }
         huella_arena_end(arena)
         guard let parsed else {
             huella_arena_release(arena)

@@ -94,11 +94,8 @@ public struct PageExtractor: Sendable {
         claims = Self.withoutFormerEmployersForms(claims)
         // A newsletter sign-up names what it sends ("Newsletter", "Subscribe to my bookkeeping
         // tips"), not what the VA does for clients.
-        let signUps = ContactExtractor.signUpRegions(in: document)
-        if !signUps.isEmpty {
-            claims.removeAll { claim in
-                claim.kind == .skill && signUps.contains { claim.locator == $0 || claim.locator.hasPrefix($0 + "/") }
-            }
+        if claims.contains(where: { $0.kind == .skill }), case let signUps = ContactExtractor.signUpRegions(in: document), !signUps.isEmpty {
+            claims.removeAll { $0.kind == .skill && Self.isInside($0.locator, signUps) }
         }
         if host != nil {
             // On a platform's page (a known profile host) the footer speaks for the platform:
@@ -137,6 +134,17 @@ public struct PageExtractor: Sendable {
             language: document.language)
         if origin == .website { extraction.sitePages = SitePages.links(in: document) }
         return extraction
+    }
+
+    /// Whether a locator is one of the paths or under one (read up its steps: one look-up each).
+    static func isInside(_ locator: String, _ paths: Set<String>) -> Bool {
+        var path = Substring(locator)
+        while !path.isEmpty {
+            if paths.contains(String(path)) { return true }
+            guard let slash = path.lastIndex(of: "/") else { return false }
+            path = path[..<slash]
+        }
+        return false
     }
 
     /// The page parsed as libxml2 reads it unlabelled, when its encoding did not parse: its

@@ -372,11 +372,31 @@ struct SkillMentions {
         for k in words.indices.reversed() {
             let word = words[k]
             // "sign" subscribes when "up" follows it ("sign up for…").
-            if subscribing.contains(word) || (word == "sign" && k + 1 < words.count && words[k + 1] == "up") { return true }
+            if subscribing.contains(word) || (word == "sign" && k + 1 < words.count && words[k + 1] == "up") {
+                return isReading(range, of: units)
+            }
             guard subscriptionFillers.contains(word) else { return false }
         }
         return false
     }
+
+    /// Whether what is subscribed to is something to read: the mention names a newsletter
+    /// ("newsletter", "boletines") or the word after it does ("bookkeeping tips", "consejos de
+    /// …" are read; "Sign up for social media management", "our monthly bookkeeping plan" are services).
+    private static func isReading(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
+        let mention = UnsafeBufferPointer(rebasing: units[range.location..<range.location + range.length])
+        if holds(mention, "newsletter") || holds(mention, "bolet") { return true }
+        var start = range.location + range.length
+        while start < units.count, units[start] == 0x20 { start += 1 }
+        var end = start
+        while end < units.count, end - start < 20, !Self.endsClause(units[end]), units[end] != 0x20, units[end] != 0x2C { end += 1 }
+        let next = String(decoding: UnsafeBufferPointer(rebasing: units[start..<end]), as: UTF16.self).lowercased()
+        return readingWords.contains(next)
+    }
+    private static let readingWords: Set<String> = [
+        "tips", "tricks", "list", "updates", "emails", "newsletter", "newsletters", "digest", "consejos", "trucos", "novedades", "boletín",
+        "boletin", "boletines",
+    ]
     private static let subscribing: Set<String> = [
         "subscribe", "signup", "join", "suscríbete", "suscribete", "suscríbase", "suscribase", "suscribirte", "suscribirse",
         "suscríbanse", "apúntate", "apuntate", "únete", "unete",
@@ -397,6 +417,7 @@ struct SkillMentions {
                 || ((0xC0...0x24F).contains(unit) && unit != 0xD7 && unit != 0xF7)
         }
         var end = range.location
+        var after: String?  // the word read before this one: the one after it in the text
         for _ in 0..<5 {
             // Back over what separates words, stopping at the clause's end.
             while end > 0, !isLetter(units[end - 1]) {
@@ -404,22 +425,27 @@ struct SkillMentions {
                 end -= 1
             }
             var start = end
-            while start > 0, isLetter(units[start - 1]) { start -= 1 }
-            guard start < end, range.location - start <= 60 else { return false }
+            while start > 0, range.location - start <= 60, isLetter(units[start - 1]) { start -= 1 }
+            // Nothing within 60 units, or a word that goes on past them.
+            guard start < end, range.location - start <= 60, start == 0 || !isLetter(units[start - 1]) else { return false }
             var word = String(decoding: UnsafeBufferPointer(rebasing: units[start..<end]), as: UTF16.self).lowercased()
             if word.contains("’") { word = String(word.map { $0 == "’" ? "'" : $0 }) }
             if degreeWords.contains(word) { return true }
+            // "degree", "master", "BA"… name a degree when "in"/"en" follows ("BA in Accounting";
+            // not "a high degree of customer service", "a master of Excel", "no BS bookkeeping").
+            if degreeWordsBeforeIn.contains(word) { return after == "in" || after == "en" }
             guard fieldFillers.contains(word) else { return false }
+            after = word
             end = start
         }
         return false
     }
     private static let degreeWords: Set<String> = [
-        "máster", "master", "master's", "maestría", "maestria", "grado", "graduada", "graduado", "licenciatura", "licenciada",
-        "licenciado", "diplomatura", "bachelor", "bachelor's", "degree", "ba", "bsc", "bs", "ma", "msc",
-        "mba", "técnico", "tecnico", "técnica", "tecnica", "tecnóloga", "tecnologa", "tecnólogo", "tecnologo", "tsu", "doctorado",
-        "phd", "major", "associate", "associate's", "carrera", "ingeniería", "ingenieria",
+        "máster", "master's", "maestría", "maestria", "grado", "graduada", "graduado", "licenciatura", "licenciada", "licenciado",
+        "diplomatura", "bachelor", "bachelor's", "bsc", "msc", "mba", "tecnóloga", "tecnologa", "tecnólogo", "tecnologo", "tsu",
+        "doctorado", "phd", "associate's", "ingeniería", "ingenieria",
     ]
+    private static let degreeWordsBeforeIn: Set<String> = ["master", "masters", "bachelors", "degree", "ba", "bs", "ma", "major"]
     private static let fieldFillers: Set<String> = [
         "en", "in", "of", "de", "del", "science", "arts", "oficial", "universitario", "universitaria", "superior", "degree", "s",
         "ciencias", "artes", "a", "an", "the",

@@ -17,6 +17,21 @@ struct HostileDocumentTests {
         return (result ?? PageExtraction(claims: [], profileLinks: [], diagnostics: [], language: nil), elapsed)
     }
 
+    @Test("30,000 newsletter sign-up forms in one wrapper are read in time that grows with the page")
+    func manySignUps() {
+        let form = #"<form class="newsletter"><input type="email" name="EMAIL"></form>"#
+        let html = "<html><body><p>Bookkeeping and payroll for small firms.</p><div><div>" + String(repeating: form, count: 30_000)
+            + "</div></div></body></html>"
+        let clock = ContinuousClock()
+        var page: PageExtraction?
+        let elapsed = clock.measure {
+            page = PageExtractor(vocabulary: FixturePageTests.vocabulary).extract(
+                body: Data(html.utf8), contentType: "text/html; charset=utf-8", url: "https://hostile.test/", origin: .website)
+        }
+        #expect(elapsed < .seconds(10))
+        #expect(Set(page?.claims.filter { $0.kind == .skill }.map(\.value.text) ?? []) == ["bookkeeping", "payroll"])
+    }
+
     @Test("100,000 nested elements")
     func deepNesting() {
         let depth = 100_000
