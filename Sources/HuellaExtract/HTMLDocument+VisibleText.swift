@@ -323,20 +323,7 @@ extension HTMLDocument {
             default:
                 break
             }
-            if descend {
-                next = current.pointee.children
-                continue
-            }
-            var cursor = current
-            next = nil
-            while cursor != node {
-                if let sibling = cursor.pointee.next {
-                    next = sibling
-                    break
-                }
-                guard let parent = cursor.pointee.parent else { break }
-                cursor = parent
-            }
+            next = Self.following(current, in: node, descend: descend)
         }
         return Self.collapse(bytes)
     }

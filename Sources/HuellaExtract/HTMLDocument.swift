@@ -85,18 +85,23 @@ final class HTMLDocument {
                     continue
                 }
             }
-            var cursor = current
-            next = nil
-            while cursor != node {
-                if let sibling = cursor.pointee.next {
-                    next = sibling
-                    break
-                }
-                guard let parent = cursor.pointee.parent else { break }
-                cursor = parent
-            }
+            next = Self.following(current, in: node, descend: false)
         }
         return found
+    }
+
+    /// The node after `current` in document order inside `root`: its first child when
+    /// `descend` and it has one, else the next sibling of it or of its nearest ancestor below
+    /// `root`; nil at the end of `root`.
+    @inline(__always) static func following(_ current: xmlNodePtr, in root: xmlNodePtr, descend: Bool) -> xmlNodePtr? {
+        if descend, let child = current.pointee.children { return child }
+        var cursor = current
+        while cursor != root {
+            if let sibling = cursor.pointee.next { return sibling }
+            guard let parent = cursor.pointee.parent else { return nil }
+            cursor = parent
+        }
+        return nil
     }
 
     /// Whether one of the element's classes is `name` (case-sensitive, as in microformats).
