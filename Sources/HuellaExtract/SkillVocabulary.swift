@@ -360,8 +360,8 @@ struct SkillMentions {
     }
     /// Whether the mention names what a reader subscribes to: a verb of subscribing before it
     /// in its clause, with only small words between ("Subscribe to my newsletter", "Sign up
-    /// for the monthly newsletter", "Suscríbete a nuestro boletín"). What one subscribes to is
-    /// something to read, not a service; "sign up new clients with email newsletters" offers one.
+    /// for the monthly newsletter", "Suscríbete a nuestros boletines"), when that is something to
+    /// read (`isReading`); "sign up new clients with email newsletters" offers a service.
     static func isSubscribedTo(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
         var start = range.location
         while start > 0, range.location - start < 80, !Self.endsClause(units[start - 1]) { start -= 1 }
@@ -447,7 +447,7 @@ struct SkillMentions {
     ]
     private static let degreeWordsBeforeIn: Set<String> = ["master", "masters", "bachelors", "degree", "ba", "bs", "ma", "major"]
     private static let fieldFillers: Set<String> = [
-        "en", "in", "of", "de", "del", "science", "arts", "oficial", "universitario", "universitaria", "superior", "degree", "s",
+        "en", "in", "of", "de", "del", "science", "arts", "oficial", "universitario", "universitaria", "superior", "s",
         "ciencias", "artes", "a", "an", "the",
     ]
 
