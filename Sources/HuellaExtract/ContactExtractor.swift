@@ -139,14 +139,22 @@ struct ContactExtractor {
             guard !document.attribute("role", of: form, is: "search") else { return false }
             var email = false
             var name = false
-            for field in document.descendants(of: form) {
-                if document.isElement(field, named: "textarea") { return document.isVisible(form) }
-                guard document.isElement(field, named: "input") else { continue }
+            let hasTextArea = Self.readInputs(of: form, in: document) { field in
                 email = email || document.attribute("type", of: field, is: "email") || document.attribute("name", of: field, has: "mail")
                 name = name || document.attribute("name", of: field, has: "name") || document.attribute("name", of: field, has: "nombre")
             }
-            return email && name && document.isVisible(form)
+            return (hasTextArea || (email && name)) && document.isVisible(form)
         }
+    }
+
+    /// Calls `read` with a form's `input` fields in document order, up to its first text area;
+    /// whether it has one (a form a visitor writes a message in).
+    static func readInputs(of form: xmlNodePtr, in document: HTMLDocument, _ read: (xmlNodePtr) -> Void) -> Bool {
+        for field in document.descendants(of: form) {
+            if document.isElement(field, named: "textarea") { return true }
+            if document.isElement(field, named: "input") { read(field) }
+        }
+        return false
     }
 
     /// The newsletter sign-ups of a page, each as the locator of the small part around it: a
@@ -161,16 +169,11 @@ struct ContactExtractor {
         var regions: Set<String> = []
         for form in document.elements(named: "form").prefix(64) {
             var email = false
-            for field in document.descendants(of: form) {
-                if document.isElement(field, named: "textarea") {
-                    email = false
-                    break
-                }
-                guard document.isElement(field, named: "input") else { continue }
+            let hasTextArea = readInputs(of: form, in: document) { field in
                 email = email || document.attribute("type", of: field, is: "email") || document.attribute("name", of: field, contains: "mail")
                     || document.attribute("name", of: field, contains: "correo")
             }
-            guard email else { continue }
+            guard email && !hasTextArea else { continue }
             var region = form
             var text = document.shortText(of: form, limit: 300)
             for _ in 0..<6 {

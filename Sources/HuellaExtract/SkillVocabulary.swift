@@ -333,9 +333,7 @@ struct SkillMentions {
     /// or one a later verb leaves behind ("I don't do payroll, I focus on inbox management",
     /// "No hago nóminas, hago redes sociales") declines nothing.
     static func isDeclined(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
-        // The clause: back to a sentence or list mark, at most 100 units.
-        var start = range.location
-        while start > 0, range.location - start < 100, !Self.endsClause(units[start - 1]) { start -= 1 }
+        let start = clauseStart(before: range, in: units, within: 100)
         guard start < range.location, Self.mayNegate(UnsafeBufferPointer(rebasing: units[start..<range.location])) else { return false }
         let words = TextIndex.lowerWords(String(decoding: UnsafeBufferPointer(rebasing: units[start..<range.location]), as: UTF16.self))
         for (k, word) in words.enumerated().reversed() {
@@ -363,9 +361,7 @@ struct SkillMentions {
     /// for the monthly newsletter", "Suscríbete a nuestros boletines"), when that is something to
     /// read (`isReading`); "sign up new clients with email newsletters" offers a service.
     static func isSubscribedTo(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
-        var start = range.location
-        while start > 0, range.location - start < 80, !Self.endsClause(units[start - 1]) { start -= 1 }
-        let clause = UnsafeBufferPointer(rebasing: units[start..<range.location])
+        let clause = UnsafeBufferPointer(rebasing: units[clauseStart(before: range, in: units, within: 80)..<range.location])
         // Every subscribing word holds one of these (most clauses hold none, and are not made strings).
         guard ["scri", "suscr", "sign", "join", "ntate", "nete"].contains(where: { Self.holds(clause, $0) }) else { return false }
         let words = TextIndex.lowerWords(String(decoding: clause, as: UTF16.self))
@@ -412,10 +408,8 @@ struct SkillMentions {
     static func namesAField(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
         // Word by word back from the mention (each made a string only when reached: most
         // mentions follow a word that is neither a degree nor a filler, and stop there).
-        func isLetter(_ unit: UInt16) -> Bool {
-            (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || unit == 0x27 || unit == 0x2019
-                || ((0xC0...0x24F).contains(unit) && unit != 0xD7 && unit != 0xF7)
-        }
+        // Words hold apostrophes ("bachelor's"), as `TextIndex.lowerWords` reads them.
+        func isLetter(_ unit: UInt16) -> Bool { isLatinLetter(unit) || unit == 0x27 || unit == 0x2019 }
         var end = range.location
         var after: String?  // the word read before this one: the one after it in the text
         for _ in 0..<5 {
@@ -458,7 +452,7 @@ struct SkillMentions {
         guard units.count >= n else { return false }
         for i in 0...(units.count - n) {
             var j = 0
-            while j < n, units[i + j] < 0x80, ASCIIBytes.lower(UInt8(units[i + j])) == bytes[j] { j += 1 }
+            while j < n, Self.lowered(units[i + j]) == UInt16(bytes[j]) { j += 1 }
             if j == n { return true }
         }
         return false
@@ -471,12 +465,7 @@ struct SkillMentions {
     /// Whether a clause holds the word "no" or "not", or a word ending "n't" or "nt" ("dont"):
     /// every negation `isDeclined` reads holds one. Most clauses have none, and are not made strings.
     static func mayNegate(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
-        // ASCII and Latin letters ("ñ", "á"…, not "×" or "÷"); quotation marks and other signs are none.
-        func isLetter(_ i: Int) -> Bool {
-            guard i >= 0 && i < units.count else { return false }
-            let unit = units[i]
-            return (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || ((0xC0...0x24F).contains(unit) && unit != 0xD7 && unit != 0xF7)
-        }
+        func isLetter(_ i: Int) -> Bool { i >= 0 && i < units.count && isLatinLetter(units[i]) }
         func lower(_ i: Int) -> UInt16 { i < units.count ? units[i] | 0x20 : 0 }  // ASCII letters in lower case
         for i in units.indices where lower(i) == 0x6E {
             let next = units.indices.contains(i + 1) ? units[i + 1] : 0
@@ -488,6 +477,18 @@ struct SkillMentions {
         }
         return false
     }
+    /// ASCII and Latin letters ("ñ", "á"…, not "×" or "÷"); quotation marks and other signs are none.
+    static func isLatinLetter(_ unit: UInt16) -> Bool {
+        (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || ((0xC0...0x24F).contains(unit) && unit != 0xD7 && unit != 0xF7)
+    }
+
+    /// Where the mention's clause starts: back to a sentence or list mark, at most `limit` units.
+    private static func clauseStart(before range: NSRange, in units: UnsafeBufferPointer<UInt16>, within limit: Int) -> Int {
+        var start = range.location
+        while start > 0, range.location - start < limit, !endsClause(units[start - 1]) { start -= 1 }
+        return start
+    }
+
     /// A sentence or list mark: ".!?;:", a newline, "•·|", a dash "—–", a parenthesis.
     private static func endsClause(_ unit: UInt16) -> Bool {
         switch unit {

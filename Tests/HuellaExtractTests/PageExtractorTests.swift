@@ -13,6 +13,11 @@ struct PageExtractorTests {
         PageExtractor().extract(body: Data(html.utf8), contentType: contentType, url: url, origin: .website)
     }
 
+    /// A website page of one paragraph.
+    func extract(paragraph text: String) -> PageExtraction {
+        extract("<html><body><p>\(text)</p></body></html>")
+    }
+
     func extractFixture(_ path: String, url: String, contentType: String?, origin: ClaimOrigin = .website) throws
         -> PageExtraction
     {
@@ -74,7 +79,7 @@ struct PageExtractorTests {
             ("Tengo 15 años de experiencia profesional", 15),
         ])
     func yearsMatch(sentence: String, years: Int) {
-        let page = extract("<html><body><p>\(sentence)</p></body></html>")
+        let page = extract(paragraph: sentence)
         #expect(values(.experienceYears, page) == [String(years)])
     }
 
@@ -88,7 +93,7 @@ struct PageExtractorTests {
             "Respondo en 24 horas",
         ])
     func yearsDoNotMatch(sentence: String) {
-        #expect(values(.experienceYears, extract("<html><body><p>\(sentence)</p></body></html>")).isEmpty)
+        #expect(values(.experienceYears, extract(paragraph: sentence)).isEmpty)
     }
 
     @Test(
@@ -100,7 +105,7 @@ struct PageExtractorTests {
             ("Trabajé para una empresa de ingeniería de Sevilla.", false),
         ])
     func engineeringDegree(sentence: String, isDegree: Bool) {
-        let page = extract("<html><body><p>\(sentence)</p></body></html>")
+        let page = extract(paragraph: sentence)
         let levels = page.claims.compactMap { claim -> DegreeLevel? in
             if case .degree(let d) = claim.value { return d.level }
             return nil
@@ -223,7 +228,7 @@ struct PageExtractorTests {
             ("Secretaria Autónoma de Sevilla desde 2018.", ["Autónoma"]),
         ])
     func autonomaLegalForm(sentence: String, forms: [String]) {
-        #expect(values(.legalForm, extract("<html><body><p>\(sentence)</p></body></html>")) == forms, "\(sentence)")
+        #expect(values(.legalForm, extract(paragraph: sentence)) == forms, "\(sentence)")
     }
 
     @Test("a cookie policy is not a privacy policy")
@@ -259,7 +264,7 @@ struct PageExtractorTests {
             ("Contratos, que redacto y reviso para despachos.", []),
         ])
     func contractStatements(sentence: String, contracts: [String]) {
-        #expect(values(.contract, extract("<html><body><p>\(sentence)</p></body></html>")) == contracts, "\(sentence)")
+        #expect(values(.contract, extract(paragraph: sentence)) == contracts, "\(sentence)")
     }
 
     @Test(
@@ -276,13 +281,13 @@ struct PageExtractorTests {
         ])
     func languagePairs(sentence: String, codes: [String]) {
         // Without <html lang>, only the sentence speaks.
-        let page = extract("<html><body><p>\(sentence)</p></body></html>")
+        let page = extract(paragraph: sentence)
         #expect(values(.language, page) == codes, "\(sentence)")
     }
 
     @Test("a contract the page says it does without is no contract claim")
     func contractsDoneWithout() {
-        func contract(_ text: String) -> [String] { values(.contract, extract("<html><body><p>\(text)</p></body></html>")) }
+        func contract(_ text: String) -> [String] { values(.contract, extract(paragraph: text)) }
         // Flexible-plan marketing: no written contract is stated.
         #expect(contract("Monthly plans, no long-term contracts — cancel anytime.").isEmpty)
         #expect(contract("Flexible support with no lock-in contracts.").isEmpty)
@@ -309,7 +314,7 @@ struct PageExtractorTests {
         #expect(values(.guarantee, page) == ["money-back guarantee", "100% satisfaction guaranteed"])
         #expect(values(.superlative, page) == ["award-winning", "top-rated"])
         // A guarantee denied is no promise; one stated after it still is.
-        func guarantees(_ text: String) -> [String] { values(.guarantee, extract("<html><body><p>\(text)</p></body></html>")) }
+        func guarantees(_ text: String) -> [String] { values(.guarantee, extract(paragraph: text)) }
         #expect(guarantees("I can’t guarantee rankings, but I can promise steady work.").isEmpty)
         #expect(guarantees("SEO results are not guaranteed. No guarantees on ad spend either.").isEmpty)
         #expect(guarantees("Los resultados no están garantizados.").isEmpty)
@@ -394,7 +399,7 @@ struct PageExtractorTests {
             ("Certificación QuickBooks Online ProAdvisor (Intuit)", "QuickBooks Online ProAdvisor"),
         ])
     func credentialTitles(sentence: String, name: String) {
-        let names = extract("<html><body><p>\(sentence)</p></body></html>").claims.compactMap { claim -> String? in
+        let names = extract(paragraph: sentence).claims.compactMap { claim -> String? in
             if case .credential(let c) = claim.value { return c.name }
             return nil
         }
@@ -442,7 +447,7 @@ struct PageExtractorTests {
             ("BSc (Hons) Psychology, University College Dublin, 2015", "Psychology", "University College Dublin"),
         ])
     func degreesInProse(sentence: String, field: String, institution: String) {
-        let degrees = extract("<html><body><p>\(sentence)</p></body></html>").claims.compactMap { claim -> Degree? in
+        let degrees = extract(paragraph: sentence).claims.compactMap { claim -> Degree? in
             if case .degree(let d) = claim.value { return d }
             return nil
         }
@@ -466,7 +471,7 @@ struct PageExtractorTests {
             "FP de Grado Medio en Gestión Administrativa (2010).", "Me implico en mayor grado con clientes Pymes.",
             "Ciclo de Grado Superior Asistencia a la Dirección", "FP de Grado Básico Servicios Administrativos", "Alto Grado De Compromiso",
         ] {
-            let levels = extract("<html><body><p>\(sentence)</p></body></html>").claims.compactMap { claim -> DegreeLevel? in
+            let levels = extract(paragraph: sentence).claims.compactMap { claim -> DegreeLevel? in
                 if case .degree(let d) = claim.value { return d.level }
                 return nil
             }
@@ -510,7 +515,7 @@ struct PageExtractorTests {
     @Test("a degree named twice in one phrase (\"Bachelor of Arts - BA\") is one claim; two degrees on a line stay two")
     func degreeNamedTwice() {
         func names(_ line: String) -> [String] {
-            extract("<html><body><p>\(line)</p></body></html>").claims.compactMap { claim -> String? in
+            extract(paragraph: line).claims.compactMap { claim -> String? in
                 if case .degree(let d) = claim.value { return d.name }
                 return nil
             }
