@@ -9,11 +9,11 @@ final class KeywordAutomaton: Sendable {
     /// Byte → its class: bytes no keyword holds share class 0.
     private let byteClass: [UInt8]
     private let classes: Int
-    /// `state * classes + class` → the next state (state 0 is the root).
+    /// `row + class` → the next state's row (`state * classes`; row 0 is the root's), negated
+    /// when keywords end at that state: one load per byte decides both.
     private let transitions: [Int32]
     /// Per state, the keywords that end there (its own and those along its suffix links).
     private let endings: [[Int32]]
-    private let ends: [Bool]
 
     init(keywords: [[UInt8]]) {
         self.keywords = keywords
@@ -67,26 +67,33 @@ final class KeywordAutomaton: Sendable {
                 }
             }
         }
+        precondition(endings.count * classes <= Int(Int32.max))
         self.byteClass = byteClass
         self.classes = classes
-        transitions = edges
+        transitions = edges.map { next in
+            let row = next * Int32(classes)
+            return endings[Int(next)].isEmpty ? row : -row
+        }
         self.endings = endings
-        ends = endings.map { !$0.isEmpty }
     }
 
     /// The start offset of every occurrence of every keyword (by id), ascending.
     func occurrences(in text: UnsafeRawBufferPointer) -> [[Int]] {
         var found = [[Int]](repeating: [], count: keywords.count)
+        guard let bytes = text.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return found }
         transitions.withUnsafeBufferPointer { next in
             byteClass.withUnsafeBufferPointer { classOf in
-                ends.withUnsafeBufferPointer { ends in
-                    var state = 0
-                    for (i, byte) in text.enumerated() {
-                        state = Int(next[state &* classes &+ Int(classOf[Int(byte)])])
-                        guard ends[state] else { continue }
-                        for id in endings[state] {
-                            found[Int(id)].append(i + 1 - keywords[Int(id)].count)
-                        }
+                var row: Int32 = 0
+                for i in 0..<text.count {
+                    let to = next[Int(row) &+ Int(classOf[Int(bytes[i])])]
+                    guard to < 0 else {
+                        row = to
+                        continue
+                    }
+                    // The root's row is 0 and the root ends nothing: a negative row is a state with endings.
+                    row = -to
+                    for id in endings[Int(row) / classes] {
+                        found[Int(id)].append(i + 1 - keywords[Int(id)].count)
                     }
                 }
             }
