@@ -778,9 +778,10 @@ enum Patterns {
     /// for it, and a calendar's answer costs microseconds (about 0.7% of extraction): it is
     /// worked out again only when the minute changes, which a clock reading tells.
     static var currentYear: Int {
-        let minute = Int((Date().timeIntervalSince1970 / 60).rounded(.down))
+        let now = Date()
+        let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
         if let known = yearByMinute.withLock({ $0.minute == minute ? $0.year : nil }) { return known }
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = Calendar(identifier: .gregorian).component(.year, from: now)
         yearByMinute.withLock { $0 = (minute, year) }
         return year
     }
