@@ -780,10 +780,10 @@ enum Patterns {
     static var currentYear: Int {
         let now = Date()
         let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
-        if let known = yearByMinute.withLock({ $0.minute == minute ? $0.year : nil }) { return known }
-        let year = Calendar(identifier: .gregorian).component(.year, from: now)
-        yearByMinute.withLock { $0 = (minute, year) }
-        return year
+        return yearByMinute.withLock { known in
+            if known.minute != minute { known = (minute, Calendar(identifier: .gregorian).component(.year, from: now)) }
+            return known.year
+        }
     }
     private static let yearByMinute = Locked<(minute: Int, year: Int)>((-1, 0))
 }
