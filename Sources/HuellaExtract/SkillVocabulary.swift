@@ -12,6 +12,15 @@ public struct SkillVocabulary: Sendable {
         public var es: String
         public var category: String
         public var synonyms: [String]
+        /// What the skill is written as when a VA says what they do for the client
+        /// ("I manage your inbox"): see `SkillServices`.
+        public var services: Services? = nil
+    }
+
+    /// The objects that name a skill after a verb of service, and the verbs only it takes.
+    public struct Services: Sendable, Hashable, Codable {
+        public var objects: [String]
+        public var verbs: [String]?
     }
 
     public let skills: [Skill]
@@ -21,6 +30,8 @@ public struct SkillVocabulary: Sendable {
     /// page's words as bytes, without a String each); nil when a folded token is not ASCII,
     /// where byte equality could differ from String equality (canonical equivalence).
     private let firstWords: FirstWords?
+    /// Skills named by what the VA does for the client ("I manage your inbox").
+    private let services: SkillServices
 
     public init(skills: [Skill]) {
         self.skills = skills
@@ -34,8 +45,9 @@ public struct SkillVocabulary: Sendable {
         }
         for key in phrases.keys { phrases[key]?.sort { $0.tokens.count > $1.tokens.count } }
         self.phrases = phrases
+        services = SkillServices(skills)
         let ascii = phrases.values.allSatisfy { list in list.allSatisfy { $0.tokens.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } } }
-        firstWords = ascii ? FirstWords(phrases) : nil
+        firstWords = ascii ? FirstWords(phrases, verbs: services.verbKeys) : nil
     }
 
     /// An open-addressed table from a first token's bytes (FNV-1a hash) to its phrases.
@@ -48,22 +60,28 @@ public struct SkillVocabulary: Sendable {
         private var bounds: [Range<Int>] = []
         /// Per first word, in the order of `bounds`: the phrases starting with it, as bytes.
         let lists: [[(tokens: [[UInt8]], id: String)]]
+        /// Per first word, in the order of `bounds`: whether it ends a verb of `SkillServices`.
+        let endsVerb: [Bool]
 
-        init(_ phrases: [String: [(tokens: [String], id: String)]]) {
+        init(_ phrases: [String: [(tokens: [String], id: String)]], verbs: Set<String>) {
+            let keys = Set(phrases.keys).union(verbs)
             var size = 64
-            while size < phrases.count * 4 { size *= 2 }
+            while size < keys.count * 4 { size *= 2 }
             slots = [Int32](repeating: -1, count: size)
             var lists: [[(tokens: [[UInt8]], id: String)]] = []
-            for (first, list) in phrases {
+            var endsVerb: [Bool] = []
+            for first in keys.sorted() {
                 let word = Array(first.utf8)
                 var slot = word.withUnsafeBufferPointer { Int(Self.hash($0) & UInt64(size - 1)) }
                 while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
                 slots[slot] = Int32(bounds.count)
                 bounds.append(bytes.count..<bytes.count + word.count)
                 bytes += word
-                lists.append(list.map { (tokens: $0.tokens.map { Array($0.utf8) }, id: $0.id) })
+                lists.append((phrases[first] ?? []).map { (tokens: $0.tokens.map { Array($0.utf8) }, id: $0.id) })
+                endsVerb.append(verbs.contains(first))
             }
             self.lists = lists
+            self.endsVerb = endsVerb
         }
 
         static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -133,11 +151,12 @@ public struct SkillVocabulary: Sendable {
     /// `accept` takes (a later mention stands for one it refuses).
     func mentions(in text: String, where accept: (NSRange) -> Bool = { _ in true }) -> [(id: String, range: NSRange)] {
         let words = Self.words(of: text)
-        return words.folded.withUnsafeBufferPointer { mentions(folded: $0, spans: words.spans, accept: accept) }
+        return words.folded.withUnsafeBufferPointer { mentions(folded: $0, spans: words.spans, marks: words.marks, accept: accept) }
     }
 
     private func mentions(
-        folded: UnsafeBufferPointer<UInt8>, spans: [(bytes: Range<Int>, range: NSRange)], accept: (NSRange) -> Bool
+        folded: UnsafeBufferPointer<UInt8>, spans: [(bytes: Range<Int>, range: NSRange)], marks: [UInt8],
+        accept: (NSRange) -> Bool
     ) -> [(id: String, range: NSRange)] {
         func word(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[spans[i].bytes]) }
         var found: [(String, NSRange)] = []
@@ -152,10 +171,19 @@ public struct SkillVocabulary: Sendable {
                 found.append((id, range))
             }
         }
+        // Word `i` ends a verb of service: the skills its objects name ("I manage your inbox").
+        func serviceMentions(afterVerbAt i: Int) {
+            let named = services.mentions(afterVerbAt: i, count: spans.count, word: word) {
+                SkillServices.Mark(rawValue: marks[$0]) ?? .other
+            }
+            for (id, at, count) in named { mention(id, at: at, words: count) }
+        }
         guard let firstWords else {
+            let verbKeys = services.verbKeys
             var i = 0
             while i < spans.count {
                 var advanced = 1
+                if verbKeys.contains(String(decoding: word(i), as: UTF8.self)) { serviceMentions(afterVerbAt: i) }
                 for phrase in phrases[String(decoding: word(i), as: UTF8.self)] ?? [] where i + phrase.tokens.count <= spans.count {
                     guard (1..<phrase.tokens.count).allSatisfy({ phrase.tokens[$0] == String(decoding: word(i + $0), as: UTF8.self) })
                     else { continue }
@@ -173,6 +201,7 @@ public struct SkillVocabulary: Sendable {
             while i < spans.count {
                 var advanced = 1
                 if let entry = table.entry(startingWith: word(i)) {
+                    if firstWords.endsVerb[entry] { serviceMentions(afterVerbAt: i) }
                     for phrase in firstWords.lists[entry] where i + phrase.tokens.count <= spans.count {
                         guard (1..<phrase.tokens.count).allSatisfy({ phrase.tokens[$0].elementsEqual(word(i + $0)) }) else { continue }
                         mention(phrase.id, at: i, words: phrase.tokens.count)
@@ -203,6 +232,9 @@ public struct SkillVocabulary: Sendable {
     struct Words {
         var folded: [UInt8] = []
         var spans: [(bytes: Range<Int>, range: NSRange)] = []
+        /// Per span, what stands between it and the word before (`SkillServices.Mark`): white
+        /// space only, a list's comma, or another sign.
+        var marks: [UInt8] = []
     }
 
     /// Walks the UTF-8 bytes: ASCII is folded by hand, the letters outside it through `Folding`.
@@ -233,9 +265,13 @@ public struct SkillVocabulary: Sendable {
         var wordStart = 0  // where the word being read begins in `out`; empty while equal to `count`
         var start = 0
         var offset = 0  // UTF-16 offset of the scalar being read
+        var mark = SkillServices.Mark.none.rawValue  // what was read since the last word
+        words.marks.reserveCapacity(bytes.count / 4)
         func close() {
             guard count > wordStart else { return }
             words.spans.append((wordStart..<count, NSRange(location: start, length: offset - start)))
+            words.marks.append(mark)
+            mark = SkillServices.Mark.none.rawValue
             wordStart = count
         }
         var i = 0
@@ -249,6 +285,13 @@ public struct SkillVocabulary: Sendable {
                     count += 1
                 default:
                     close()
+                    // Spaces, apostrophes and hyphens join words ("e-mail", "team's"); a comma,
+                    // "&" or "/" goes on a list; any other sign ends a phrase.
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x27, 0x2D: break
+                    case 0x2C, 0x26, 0x2F: mark = max(mark, SkillServices.Mark.list.rawValue)
+                    default: mark = SkillServices.Mark.other.rawValue
+                    }
                 }
                 offset += 1
                 i += 1
@@ -277,6 +320,11 @@ public struct SkillVocabulary: Sendable {
                 }
             } else {
                 close()
+                // No-break and other spaces, and the typographic apostrophe, join words.
+                switch value {
+                case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0x2019: break
+                default: mark = SkillServices.Mark.other.rawValue
+                }
             }
             offset += value > 0xFFFF ? 2 : 1
             i += length

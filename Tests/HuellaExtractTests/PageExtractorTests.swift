@@ -589,6 +589,37 @@ struct PageExtractorTests {
     }
 
     @Test(
+        "a skill written as what the VA does for the client (a verb, the client's possessive, what it acts on) is theirs; the VA's own things, or an object that goes on, are not",
+        arguments: [
+            ("I manage your inbox and calendar so you can focus on clients.", ["inbox-management", "calendar-management"]),
+            ("I schedule your meetings and book your travel.", ["calendar-management", "travel-booking"]),
+            ("Gestiono tu bandeja de entrada y tu agenda.", ["inbox-management", "calendar-management"]),
+            ("Organizo tu agenda y reservo tus viajes.", ["calendar-management", "travel-booking"]),
+            ("I take care of your inbox, calendar and travel.", ["inbox-management", "calendar-management", "travel-booking"]),
+            ("Me encargo de tus facturas.", ["invoicing"]),
+            ("I keep your books up to date.", ["bookkeeping"]),
+            ("Atiendo tus llamadas y respondo tus correos.", ["phone-answering", "inbox-management"]),
+            ("I manage your busy schedule.", ["calendar-management"]),
+            ("Gestiono tus redes sociales.", ["social-media-management"]),
+            ("I look after your e-mail.", ["inbox-management"]),
+            ("I answer your customer emails so you don't have to.", ["customer-support"]),
+            ("I manage your\u{00A0}inbox.", ["inbox-management"]),
+            ("Check my calendar to book a call.", []),
+            ("I manage my own calendar.", []),
+            ("Your inbox is a mess.", []),
+            ("I manage your email marketing campaigns.", ["email-marketing"]),
+            ("I don't manage your inbox.", []),
+            ("No gestiono tu agenda.", []),
+            ("Book your free discovery call.", []),
+            ("Book your calls in my calendar.", []),
+            ("I manage your Facebook ads.", ["meta-ads"]),
+            ("I manage your inbox. Calendar invites come from Calendly.", ["inbox-management", "calendly"]),
+        ])
+    func servicesForTheClient(sentence: String, skills: [String]) {
+        #expect(skillsIn(sentence) == Set(skills), "\(sentence)")
+    }
+
+    @Test(
         "a skill named as what a reader subscribes to is not one the VA offers; a subscribing word further off is not about it",
         arguments: [
             ("Subscribe to my newsletter for monthly tips.", []),

@@ -1,0 +1,162 @@
+/// What a VA says they do for the client, written as a verb and what it acts on rather than
+/// as a skill's name: "I manage your inbox and calendar", "Gestiono tu bandeja de entrada y tu
+/// agenda", "I book your travel". A skill's `services` in the vocabulary name what it acts on
+/// (its objects) and the verbs only that skill takes ("answer your calls", "book your
+/// travel"); the verbs every object takes ("manage", "gestiono", "me encargo de"), the
+/// possessives and the words that may follow an object are here.
+///
+/// The object must be the client's ("your", "tu", "sus"): "my calendar" is the VA's own
+/// ("Check my calendar to book a call"). It must end where its phrase ends (a mark, the end of
+/// the text, or a small word: "and", "so", "para"): "your email marketing" is not your
+/// e-mail. Up to two words may stand between the possessive and the object ("your busy
+/// schedule", "your team's calendar"), and objects may be listed ("your inbox, calendar and
+/// travel", "tu agenda y tus viajes").
+struct SkillServices: Sendable {
+    private struct Object: Sendable {
+        let tokens: [[UInt8]]
+        let id: String
+    }
+
+    /// Verbs as their words, by their last word ("take care of" by "of").
+    private let verbs: [String: [[[UInt8]]]]
+    /// The verbs (their words joined by a space) each skill takes besides the general ones.
+    private let skillVerbs: [String: Set<String>]
+    /// Objects by their first word, longest first.
+    private let objects: [String: [Object]]
+
+    /// The last words of every verb: `SkillVocabulary` notes them in its table of first
+    /// words, so a page's words are looked up once.
+    let verbKeys: Set<String>
+
+    init(_ skills: [SkillVocabulary.Skill]) {
+        func words(_ phrase: String) -> [[UInt8]] { SkillVocabulary.tokens(of: phrase).map { Array($0.folded.utf8) } }
+        var verbs: [String: [[[UInt8]]]] = [:]
+        func addVerb(_ phrase: String) {
+            let tokens = words(phrase)
+            guard let last = tokens.last else { return }
+            let key = String(decoding: last, as: UTF8.self)
+            if !(verbs[key] ?? []).contains(tokens) { verbs[key, default: []].append(tokens) }
+        }
+        Self.generalVerbs.forEach(addVerb)
+        var skillVerbs: [String: Set<String>] = [:]
+        var objects: [String: [Object]] = [:]
+        for skill in skills {
+            guard let services = skill.services else { continue }
+            for verb in services.verbs ?? [] {
+                addVerb(verb)
+                skillVerbs[skill.id, default: []].insert(Self.joined(words(verb)))
+            }
+            for object in services.objects {
+                let tokens = words(object)
+                guard let first = tokens.first else { continue }
+                objects[String(decoding: first, as: UTF8.self), default: []].append(Object(tokens: tokens, id: skill.id))
+            }
+        }
+        for key in objects.keys { objects[key]?.sort { $0.tokens.count > $1.tokens.count } }
+        self.verbs = verbs
+        verbKeys = Set(verbs.keys)
+        self.skillVerbs = skillVerbs
+        self.objects = objects
+    }
+
+    private static func joined(_ tokens: [[UInt8]]) -> String {
+        tokens.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+    }
+
+    /// How the text between two words reads (`SkillVocabulary.Words.marks`).
+    enum Mark: UInt8 {
+        /// White space only.
+        case none = 0
+        /// A comma, an ampersand or a slash: a list goes on.
+        case list = 1
+        /// Any other sign: a sentence, a clause or a parenthesis ends.
+        case other = 2
+    }
+
+    /// The skills named by objects of the verb whose last word is word `i`: each skill's id
+    /// and its object's first word and length, in the order of the text.
+    func mentions(
+        afterVerbAt i: Int, count: Int, word: (Int) -> UnsafeBufferPointer<UInt8>, mark: (Int) -> Mark
+    ) -> [(id: String, at: Int, words: Int)] {
+        func string(_ k: Int) -> String { String(decoding: word(k), as: UTF8.self) }
+        func isIn(_ set: Set<String>, _ k: Int) -> Bool { k < count && set.contains(string(k)) }
+        // The verb: its words end at word i, with nothing but white space between them.
+        guard let candidates = verbs[string(i)],
+            let verb = candidates.first(where: { tokens in
+                let start = i - tokens.count + 1
+                guard start >= 0 else { return false }
+                return tokens.indices.allSatisfy { t in
+                    tokens[t].elementsEqual(word(start + t)) && (t == 0 || mark(start + t) == .none)
+                }
+            })
+        else { return [] }
+        let verbName = Self.joined(verb)
+        // Up to two small words, then the client's possessive: "all of your", "a tus".
+        var j = i + 1
+        while j < count, j - i <= 2, mark(j) == .none, isIn(Self.fillers, j) { j += 1 }
+        guard j < count, mark(j) == .none, isIn(Self.possessives, j) else { return [] }
+        j += 1
+        var found: [(id: String, at: Int, words: Int)] = []
+        for _ in 0..<8 {
+            // The object: its first word at most two words on ("your busy schedule").
+            var matched: (object: Object, at: Int)?
+            for start in j..<min(j + 3, count) {
+                if start > j && (mark(start) != .none || isIn(Self.stops, start)) { break }
+                if let object = objects[string(start)]?.first(where: { object in
+                    start + object.tokens.count <= count
+                        && object.tokens.indices.allSatisfy { t in
+                            object.tokens[t].elementsEqual(word(start + t)) && (t == 0 || mark(start + t) == .none)
+                        }
+                }) {
+                    matched = (object, start)
+                    break
+                }
+            }
+            guard let (object, at) = matched else { break }
+            let end = at + object.tokens.count
+            // The phrase ends with the object.
+            guard end == count || mark(end) != .none || isIn(Self.followers, end) else { break }
+            if Self.generalVerbNames.contains(verbName) || skillVerbs[object.id]?.contains(verbName) == true {
+                found.append((object.id, at, object.tokens.count))
+            }
+            // A list goes on after a comma or a conjunction, maybe with the possessive again.
+            guard end < count else { break }
+            if mark(end) == .list {
+                j = end
+            } else if mark(end) == .none, isIn(Self.conjunctions, end) {
+                j = end + 1
+            } else {
+                break
+            }
+            if j < count, mark(j) == .none, isIn(Self.possessives, j) { j += 1 }
+            guard j < count else { break }
+        }
+        return found
+    }
+
+    /// Verbs of managing something for the client, that every object takes.
+    private static let generalVerbs = [
+        "manage", "manages", "managing", "handle", "handles", "handling", "organise", "organize", "organising", "organizing",
+        "run", "running", "oversee", "overseeing", "coordinate", "coordinating", "look after", "looking after", "take care of",
+        "taking care of", "take over", "taking over", "gestiono", "gestionamos", "gestionar", "gestionando", "organizo",
+        "organizamos", "organizar", "llevo", "llevamos", "llevar", "manejo", "manejamos", "manejar", "administro",
+        "administramos", "administrar", "coordino", "coordinamos", "coordinar", "me encargo de", "nos encargamos de",
+        "me ocupo de", "nos ocupamos de", "encargarme de", "ocuparme de", "me hago cargo de", "nos hacemos cargo de",
+    ]
+    private static let generalVerbNames = Set(generalVerbs.map { joined(SkillVocabulary.tokens(of: $0).map { Array($0.folded.utf8) }) })
+    /// Small words between a verb and the possessive ("all of your", "atiendo a tus").
+    private static let fillers: Set<String> = ["all", "of", "a", "al", "todo", "todos", "toda", "todas", "de", "del"]
+    /// Words that make the object the client's (folded: "vuestro" and "su" without accents).
+    private static let possessives: Set<String> = ["your", "tu", "tus", "su", "sus", "vuestro", "vuestra", "vuestros", "vuestras"]
+    /// Words that may follow an object where its phrase ends.
+    private static let followers: Set<String> = [
+        "and", "or", "so", "for", "while", "with", "to", "from", "every", "each", "daily", "weekly", "monthly", "on", "in", "at",
+        "across", "as", "up", "like", "using", "through", "via", "without", "that", "plus", "y", "e", "o", "u", "ni", "para",
+        "mientras", "con", "cada", "a", "al", "en", "desde", "sin", "como", "por", "mediante", "diariamente", "semanalmente",
+        "mensualmente", "que",
+    ]
+    /// Words that go on a list of objects.
+    private static let conjunctions: Set<String> = ["and", "or", "plus", "y", "e", "o", "u", "ni"]
+    /// Words that cannot stand between a possessive and its object.
+    private static let stops = followers.union(possessives)
+}
