@@ -91,17 +91,33 @@ struct SkillServices: Sendable {
             })
         else { return [] }
         let verbName = Self.joined(verb)
+        let first = i - verb.count + 1
+        // A verb that opens its clause without a subject tells the reader what to do ("Manage
+        // your appointments", "Update your website regularly"), unless its form names its
+        // doer ("Gestiono tu agenda", "Me encargo de…") or it is a gerund ("Managing your inbox").
+        let firstWord = string(first)
+        let namesItsDoer = firstWord.hasSuffix("o") || firstWord.hasSuffix("mos") || firstWord.hasSuffix("ing") || firstWord == "me"
+            || firstWord == "nos"
+        if !namesItsDoer && (first == 0 || mark(first) != .none) { return [] }
+        // Advice, not a service: "How to organise your inbox", "Cómo organizar tu agenda".
+        if first >= 1, mark(first) == .none {
+            if string(first - 1) == "como" { return [] }
+            if string(first - 1) == "to", first >= 2, mark(first - 1) == .none, isIn(Self.adviceWords, first - 2) { return [] }
+        }
         // Up to two small words, then the client's possessive: "all of your", "a tus".
         var j = i + 1
         while j < count, j - i <= 2, mark(j) == .none, isIn(Self.fillers, j) { j += 1 }
         guard j < count, mark(j) == .none, isIn(Self.possessives, j) else { return [] }
         j += 1
         var found: [(id: String, at: Int, words: Int)] = []
+        // Whether the object before this one was joined to it by "and"/"y", and was kept.
+        var joinedToKept = false
         for _ in 0..<8 {
-            // The object: its first word at most two words on ("your busy schedule").
+            // The object: its first word at most two words on ("your busy schedule"); not
+            // the VA's own ("your inbox and my calendar").
             var matched: (object: Object, at: Int)?
             for start in j..<min(j + 3, count) {
-                if start > j && (mark(start) != .none || isIn(Self.stops, start)) { break }
+                if isIn(Self.ownPossessives, start) || (start > j && (mark(start) != .none || isIn(Self.stops, start))) { break }
                 if let object = objects[string(start)]?.first(where: { object in
                     start + object.tokens.count <= count
                         && object.tokens.indices.allSatisfy { t in
@@ -114,17 +130,23 @@ struct SkillServices: Sendable {
             }
             guard let (object, at) = matched else { break }
             let end = at + object.tokens.count
-            // The phrase ends with the object.
-            guard end == count || mark(end) != .none || isIn(Self.followers, end) else { break }
-            if Self.generalVerbNames.contains(verbName) || skillVerbs[object.id]?.contains(verbName) == true {
-                found.append((object.id, at, object.tokens.count))
+            // The phrase ends with the object. When it does not, an object joined to it by
+            // "and" was a word of the same phrase: "your Facebook and Instagram ads", "your
+            // email and social media marketing".
+            guard end == count || mark(end) != .none || isIn(Self.followers, end) else {
+                if joinedToKept { found.removeLast() }
+                break
             }
+            let kept = Self.generalVerbNames.contains(verbName) || skillVerbs[object.id]?.contains(verbName) == true
+            if kept { found.append((object.id, at, object.tokens.count)) }
             // A list goes on after a comma or a conjunction, maybe with the possessive again.
             guard end < count else { break }
+            joinedToKept = false
             if mark(end) == .list {
                 j = end
             } else if mark(end) == .none, isIn(Self.conjunctions, end) {
                 j = end + 1
+                joinedToKept = kept && !(j < count && mark(j) == .none && isIn(Self.possessives, j))
             } else {
                 break
             }
@@ -148,15 +170,22 @@ struct SkillServices: Sendable {
     private static let fillers: Set<String> = ["all", "of", "a", "al", "todo", "todos", "toda", "todas", "de", "del"]
     /// Words that make the object the client's (folded: "vuestro" and "su" without accents).
     private static let possessives: Set<String> = ["your", "tu", "tus", "su", "sus", "vuestro", "vuestra", "vuestros", "vuestras"]
-    /// Words that may follow an object where its phrase ends.
+    /// Possessives of the VA's own things ("my calendar", "nuestra agenda").
+    private static let ownPossessives: Set<String> = [
+        "my", "our", "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras", "his", "her", "their",
+    ]
+    /// Words before "to" that make the verb advice ("how to", "ways to", "tips to").
+    private static let adviceWords: Set<String> = ["how", "ways", "tips", "steps", "learn"]
+    /// Words that may follow an object where its phrase ends. Not "a"/"al": "Llevo tu web al
+    /// siguiente nivel" takes the web somewhere.
     private static let followers: Set<String> = [
         "and", "or", "so", "for", "while", "with", "to", "from", "every", "each", "daily", "weekly", "monthly", "on", "in", "at",
         "across", "as", "up", "like", "using", "through", "via", "without", "that", "plus", "y", "e", "o", "u", "ni", "para",
-        "mientras", "con", "cada", "a", "al", "en", "desde", "sin", "como", "por", "mediante", "diariamente", "semanalmente",
-        "mensualmente", "que",
+        "mientras", "con", "cada", "en", "desde", "sin", "como", "por", "mediante", "diariamente", "semanalmente",
+        "mensualmente", "que", "management", "admin", "administration", "gestion", "administracion",
     ]
     /// Words that go on a list of objects.
     private static let conjunctions: Set<String> = ["and", "or", "plus", "y", "e", "o", "u", "ni"]
     /// Words that cannot stand between a possessive and its object.
-    private static let stops = followers.union(possessives)
+    private static let stops = followers.union(possessives).union(ownPossessives)
 }

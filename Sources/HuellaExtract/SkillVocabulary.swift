@@ -243,6 +243,11 @@ public struct SkillVocabulary: Sendable {
         return text.withUTF8 { words(utf8: $0) }
     }
 
+    /// An ASCII letter or digit, or a byte of a scalar past ASCII (a letter, mostly).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
     /// The scalars U+0080–U+00FF: whether each is part of a word, and its folded bytes.
     private static let latin1: [(isWord: Bool, folded: [UInt8])] = (0x80...0xFF).map { value in
         let scalar = Unicode.Scalar(UInt8(value))
@@ -285,10 +290,14 @@ public struct SkillVocabulary: Sendable {
                     count += 1
                 default:
                     close()
-                    // Spaces, apostrophes and hyphens join words ("e-mail", "team's"); a comma,
-                    // "&" or "/" goes on a list; any other sign ends a phrase.
+                    // Spaces join words, and so do an apostrophe or a hyphen between two
+                    // letters ("e-mail", "team's"); a comma, "&" or "/" goes on a list; a line
+                    // break (the end of a block: a heading often has no full stop), a spaced
+                    // dash or any other sign ends a phrase.
                     switch byte {
-                    case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x27, 0x2D: break
+                    case 0x20, 0x09, 0x0C: break
+                    case 0x27, 0x2D where i > 0 && i + 1 < bytes.count && Self.isWordByte(bytes[i - 1]) && Self.isWordByte(bytes[i + 1]):
+                        break
                     case 0x2C, 0x26, 0x2F: mark = max(mark, SkillServices.Mark.list.rawValue)
                     default: mark = SkillServices.Mark.other.rawValue
                     }
@@ -553,11 +562,17 @@ struct SkillMentions {
     private static let spanishVerbs: Set<String> = [
         "hago", "hacemos", "ofrezco", "ofrecemos", "realizo", "realizamos", "llevo", "llevamos", "gestiono", "gestionamos", "trabajo",
         "trabajamos", "presto", "prestamos", "acepto", "aceptamos", "doy", "damos", "envío", "envio", "enviamos", "cubro", "cubrimos",
-        "encargo", "dedico",
+        "encargo", "dedico", "organizo", "organizamos", "atiendo", "atendemos", "reservo", "reservamos", "agendo", "agendamos",
+        "coordino", "coordinamos", "administro", "administramos", "manejo", "manejamos", "ocupo", "ocupamos", "actualizo",
+        "actualizamos", "mantengo", "mantenemos", "controlo", "controlamos", "preparo", "preparamos", "emito", "emitimos",
+        "planifico", "planificamos", "programo", "programamos", "ordeno", "ordenamos", "digitalizo", "digitalizamos", "modero",
+        "moderamos", "escribo", "escribimos", "redacto", "redactamos",
     ]
     private static let englishVerbs: Set<String> = [
         "do", "offer", "provide", "handle", "send", "manage", "take", "accept", "cover", "work", "support", "write", "sell", "doing",
-        "offering", "providing", "handling", "a",
+        "offering", "providing", "handling", "a", "book", "answer", "schedule", "organise", "organize", "run", "look", "coordinate",
+        "oversee", "keep", "update", "track", "process", "triage", "clear", "arrange", "plan", "prepare", "chase", "issue", "log",
+        "maintain", "moderate", "sort", "grow",
     ]
 
     /// Whether the mention is part of an e-mail address or a URL ("ana@gmail.com",

@@ -598,7 +598,7 @@ struct PageExtractorTests {
             ("I take care of your inbox, calendar and travel.", ["inbox-management", "calendar-management", "travel-booking"]),
             ("Me encargo de tus facturas.", ["invoicing"]),
             ("I keep your books up to date.", ["bookkeeping"]),
-            ("Atiendo tus llamadas y respondo tus correos.", ["phone-answering", "inbox-management"]),
+            ("Atiendo tus llamadas y gestiono tus correos.", ["phone-answering", "inbox-management"]),
             ("I manage your busy schedule.", ["calendar-management"]),
             ("Gestiono tus redes sociales.", ["social-media-management"]),
             ("I look after your e-mail.", ["inbox-management"]),
@@ -614,9 +614,36 @@ struct PageExtractorTests {
             ("Book your calls in my calendar.", []),
             ("I manage your Facebook ads.", ["meta-ads"]),
             ("I manage your inbox. Calendar invites come from Calendly.", ["inbox-management", "calendly"]),
+            ("I manage your inbox - Book a call", ["inbox-management"]),
+            ("Managing your inbox, calendar and travel", ["inbox-management", "calendar-management", "travel-booking"]),
+            ("I handle your inbox and calendar management.", ["inbox-management", "calendar-management"]),
+            ("I manage your inbox and my calendar.", ["inbox-management"]),
+            ("I don't book your travel.", []),
+            ("I do not look after your inbox.", []),
+            ("No organizo tu agenda.", []),
+            ("No atiendo tus llamadas.", []),
+            ("I'll respond to your email in 24 hours.", []),
+            ("Respondo a tu correo en menos de 24 horas.", []),
+            ("So you can take care of your customers.", []),
+            ("I manage your email and social media marketing.", ["social-media-management"]),
+            ("I manage your Facebook and Instagram ads.", ["meta-ads"]),
+            ("Llevo tu web al siguiente nivel.", []),
+            ("How to organise your inbox in ten minutes a day", []),
+            ("Cómo organizar tu agenda", []),
+            ("Manage your appointments online.", []),
+            ("Update your website regularly.", []),
         ])
     func servicesForTheClient(sentence: String, skills: [String]) {
         #expect(skillsIn(sentence) == Set(skills), "\(sentence)")
+    }
+
+    @Test("a block's end ends a service's phrase: a heading without a full stop does not run into the next block")
+    func servicesEndWithTheirBlock() {
+        let html = "<html><body><h1>I manage your inbox and calendar</h1><a href=\"/contact\">Book a call</a>"
+            + "<h2>I look after your travel</h2><p>Let's talk</p></body></html>"
+        let claims = PageExtractor(vocabulary: FixturePageTests.vocabulary).extract(
+            body: Data(html.utf8), contentType: "text/html; charset=utf-8", url: "https://anaruiz.example/", origin: .website)
+        #expect(Set(values(.skill, claims)) == ["inbox-management", "calendar-management", "travel-booking"])
     }
 
     @Test(
