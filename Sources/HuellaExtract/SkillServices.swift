@@ -99,10 +99,14 @@ struct SkillServices: Sendable {
         let namesItsDoer = firstWord.hasSuffix("o") || firstWord.hasSuffix("mos") || firstWord.hasSuffix("ing") || firstWord == "me"
             || firstWord == "nos"
         if !namesItsDoer && (first == 0 || mark(first) != .none) { return [] }
-        // Advice, not a service: "How to organise your inbox", "Cómo organizar tu agenda".
+        // Advice, not a service: "How to organise your inbox", "Cómo organizar tu agenda". The
+        // reader doing it: "You can book your appointments online", "Puedes gestionar tu agenda
+        // desde la app" ("I can manage your inbox", "I help you manage your inbox" are services).
         if first >= 1, mark(first) == .none {
-            if string(first - 1) == "como" { return [] }
-            if string(first - 1) == "to", first >= 2, mark(first - 1) == .none, isIn(Self.adviceWords, first - 2) { return [] }
+            let before = string(first - 1)
+            if before == "como" || Self.readersModals.contains(before) { return [] }
+            if before == "to", first >= 2, mark(first - 1) == .none, isIn(Self.adviceWords, first - 2) { return [] }
+            if Self.modals.contains(before), first >= 2, mark(first - 1) == .none, string(first - 2) == "you" { return [] }
         }
         // Up to two small words, then the client's possessive: "all of your", "a tus".
         var j = i + 1
@@ -174,6 +178,10 @@ struct SkillServices: Sendable {
     private static let ownPossessives: Set<String> = [
         "my", "our", "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras", "his", "her", "their",
     ]
+    /// "you can", "you could"…: the reader does it.
+    private static let modals: Set<String> = ["can", "could", "may", "will", "ll"]
+    /// Spanish modals addressed to the reader (folded: "podrás" is "podras").
+    private static let readersModals: Set<String> = ["puedes", "puede", "pueden", "podras", "podra", "podeis", "podes"]
     /// Words before "to" that make the verb advice ("how to", "ways to", "tips to").
     private static let adviceWords: Set<String> = ["how", "ways", "tips", "steps", "learn"]
     /// Words that may follow an object where its phrase ends. Not "a"/"al": "Llevo tu web al

@@ -632,6 +632,10 @@ struct PageExtractorTests {
             ("Cómo organizar tu agenda", []),
             ("Manage your appointments online.", []),
             ("Update your website regularly.", []),
+            ("You can book your appointments with me.", []),
+            ("Puedes gestionar tu agenda desde la app.", []),
+            ("I can manage your inbox.", ["inbox-management"]),
+            ("I help you manage your inbox.", ["inbox-management"]),
         ])
     func servicesForTheClient(sentence: String, skills: [String]) {
         #expect(skillsIn(sentence) == Set(skills), "\(sentence)")
