@@ -24,9 +24,16 @@ struct SkillServices: Sendable {
     /// Objects by their first word, longest first.
     private let objects: [String: [Object]]
 
+    /// The word of each verb that says what is done ("book", "atiendo", "encargo" in "me
+    /// encargo de"): the negation test (`SkillMentions.isDeclined`) reads them as verbs.
+    let mainVerbWords: Set<String>
+
     /// The last words of every verb: `SkillVocabulary` notes them in its table of first
     /// words, so a page's words are looked up once.
-    let verbKeys: Set<String>
+    var verbEnds: Set<String> { Set(verbs.keys) }
+
+    /// Whether a (folded) word is the last word of a verb.
+    func endsVerb(_ word: String) -> Bool { verbs[word] != nil }
 
     init(_ skills: [SkillVocabulary.Skill]) {
         func words(_ phrase: String) -> [[UInt8]] { SkillVocabulary.tokens(of: phrase).map { Array($0.folded.utf8) } }
@@ -54,7 +61,9 @@ struct SkillServices: Sendable {
         }
         for key in objects.keys { objects[key]?.sort { $0.tokens.count > $1.tokens.count } }
         self.verbs = verbs
-        verbKeys = Set(verbs.keys)
+        mainVerbWords = Set(verbs.values.joined().compactMap { tokens in
+            tokens.first { $0 != Array("me".utf8) && $0 != Array("nos".utf8) }.map { String(decoding: $0, as: UTF8.self) }
+        })
         self.skillVerbs = skillVerbs
         self.objects = objects
     }
@@ -64,13 +73,13 @@ struct SkillServices: Sendable {
     }
 
     /// How the text between two words reads (`SkillVocabulary.Words.marks`).
-    enum Mark: UInt8 {
+    enum Mark {
         /// White space only.
-        case none = 0
+        case none
         /// A comma, an ampersand or a slash: a list goes on.
-        case list = 1
+        case list
         /// Any other sign: a sentence, a clause or a parenthesis ends.
-        case other = 2
+        case other
     }
 
     /// The skills named by objects of the verb whose last word is word `i`: each skill's id
@@ -80,16 +89,15 @@ struct SkillServices: Sendable {
     ) -> [(id: String, at: Int, words: Int)] {
         func string(_ k: Int) -> String { String(decoding: word(k), as: UTF8.self) }
         func isIn(_ set: Set<String>, _ k: Int) -> Bool { k < count && set.contains(string(k)) }
-        // The verb: its words end at word i, with nothing but white space between them.
-        guard let candidates = verbs[string(i)],
-            let verb = candidates.first(where: { tokens in
-                let start = i - tokens.count + 1
-                guard start >= 0 else { return false }
-                return tokens.indices.allSatisfy { t in
-                    tokens[t].elementsEqual(word(start + t)) && (t == 0 || mark(start + t) == .none)
-                }
-            })
-        else { return [] }
+        // Whether the words from `start` are these, with nothing but white space between them.
+        func holds(_ tokens: [[UInt8]], at start: Int) -> Bool {
+            start >= 0 && start + tokens.count <= count
+                && tokens.indices.allSatisfy { t in tokens[t].elementsEqual(word(start + t)) && (t == 0 || mark(start + t) == .none) }
+        }
+        // Whether word k makes what follows the client's, in the same phrase.
+        func isClients(_ k: Int) -> Bool { k < count && mark(k) == .none && isIn(Self.possessives, k) }
+        // The verb: its words end at word i.
+        guard let verb = verbs[string(i)]?.first(where: { holds($0, at: i - $0.count + 1) }) else { return [] }
         let verbName = Self.joined(verb)
         let first = i - verb.count + 1
         // A verb that opens its clause without a subject tells the reader what to do ("Manage
@@ -111,7 +119,7 @@ struct SkillServices: Sendable {
         // Up to two small words, then the client's possessive: "all of your", "a tus".
         var j = i + 1
         while j < count, j - i <= 2, mark(j) == .none, isIn(Self.fillers, j) { j += 1 }
-        guard j < count, mark(j) == .none, isIn(Self.possessives, j) else { return [] }
+        guard isClients(j) else { return [] }
         j += 1
         var found: [(id: String, at: Int, words: Int)] = []
         // Whether the object before this one was joined to it by "and"/"y", and was kept.
@@ -122,12 +130,7 @@ struct SkillServices: Sendable {
             var matched: (object: Object, at: Int)?
             for start in j..<min(j + 3, count) {
                 if isIn(Self.ownPossessives, start) || (start > j && (mark(start) != .none || isIn(Self.stops, start))) { break }
-                if let object = objects[string(start)]?.first(where: { object in
-                    start + object.tokens.count <= count
-                        && object.tokens.indices.allSatisfy { t in
-                            object.tokens[t].elementsEqual(word(start + t)) && (t == 0 || mark(start + t) == .none)
-                        }
-                }) {
+                if let object = objects[string(start)]?.first(where: { holds($0.tokens, at: start) }) {
                     matched = (object, start)
                     break
                 }
@@ -150,11 +153,11 @@ struct SkillServices: Sendable {
                 j = end
             } else if mark(end) == .none, isIn(Self.conjunctions, end) {
                 j = end + 1
-                joinedToKept = kept && !(j < count && mark(j) == .none && isIn(Self.possessives, j))
+                joinedToKept = kept && !isClients(j)
             } else {
                 break
             }
-            if j < count, mark(j) == .none, isIn(Self.possessives, j) { j += 1 }
+            if isClients(j) { j += 1 }
             guard j < count else { break }
         }
         return found

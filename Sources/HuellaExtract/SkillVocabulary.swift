@@ -31,7 +31,7 @@ public struct SkillVocabulary: Sendable {
     /// where byte equality could differ from String equality (canonical equivalence).
     private let firstWords: FirstWords?
     /// Skills named by what the VA does for the client ("I manage your inbox").
-    private let services: SkillServices
+    let services: SkillServices
 
     public init(skills: [Skill]) {
         self.skills = skills
@@ -47,7 +47,7 @@ public struct SkillVocabulary: Sendable {
         self.phrases = phrases
         services = SkillServices(skills)
         let ascii = phrases.values.allSatisfy { list in list.allSatisfy { $0.tokens.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } } }
-        firstWords = ascii ? FirstWords(phrases, verbs: services.verbKeys) : nil
+        firstWords = ascii ? FirstWords(phrases, verbs: services.verbEnds) : nil
     }
 
     /// An open-addressed table from a first token's bytes (FNV-1a hash) to its phrases.
@@ -155,7 +155,7 @@ public struct SkillVocabulary: Sendable {
     }
 
     private func mentions(
-        folded: UnsafeBufferPointer<UInt8>, spans: [(bytes: Range<Int>, range: NSRange)], marks: [UInt8],
+        folded: UnsafeBufferPointer<UInt8>, spans: [(bytes: Range<Int>, range: NSRange)], marks: [SkillServices.Mark],
         accept: (NSRange) -> Bool
     ) -> [(id: String, range: NSRange)] {
         func word(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[spans[i].bytes]) }
@@ -173,17 +173,14 @@ public struct SkillVocabulary: Sendable {
         }
         // Word `i` ends a verb of service: the skills its objects name ("I manage your inbox").
         func serviceMentions(afterVerbAt i: Int) {
-            let named = services.mentions(afterVerbAt: i, count: spans.count, word: word) {
-                SkillServices.Mark(rawValue: marks[$0]) ?? .other
-            }
+            let named = services.mentions(afterVerbAt: i, count: spans.count, word: word) { marks[$0] }
             for (id, at, count) in named { mention(id, at: at, words: count) }
         }
         guard let firstWords else {
-            let verbKeys = services.verbKeys
             var i = 0
             while i < spans.count {
                 var advanced = 1
-                if verbKeys.contains(String(decoding: word(i), as: UTF8.self)) { serviceMentions(afterVerbAt: i) }
+                if services.endsVerb(String(decoding: word(i), as: UTF8.self)) { serviceMentions(afterVerbAt: i) }
                 for phrase in phrases[String(decoding: word(i), as: UTF8.self)] ?? [] where i + phrase.tokens.count <= spans.count {
                     guard (1..<phrase.tokens.count).allSatisfy({ phrase.tokens[$0] == String(decoding: word(i + $0), as: UTF8.self) })
                     else { continue }
@@ -234,7 +231,7 @@ public struct SkillVocabulary: Sendable {
         var spans: [(bytes: Range<Int>, range: NSRange)] = []
         /// Per span, what stands between it and the word before (`SkillServices.Mark`): white
         /// space only, a list's comma, or another sign.
-        var marks: [UInt8] = []
+        var marks: [SkillServices.Mark] = []
     }
 
     /// Walks the UTF-8 bytes: ASCII is folded by hand, the letters outside it through `Folding`.
@@ -270,13 +267,13 @@ public struct SkillVocabulary: Sendable {
         var wordStart = 0  // where the word being read begins in `out`; empty while equal to `count`
         var start = 0
         var offset = 0  // UTF-16 offset of the scalar being read
-        var mark = SkillServices.Mark.none.rawValue  // what was read since the last word
+        var mark = SkillServices.Mark.none  // what was read since the last word
         words.marks.reserveCapacity(bytes.count / 4)
         func close() {
             guard count > wordStart else { return }
             words.spans.append((wordStart..<count, NSRange(location: start, length: offset - start)))
             words.marks.append(mark)
-            mark = SkillServices.Mark.none.rawValue
+            mark = .none
             wordStart = count
         }
         var i = 0
@@ -298,8 +295,8 @@ public struct SkillVocabulary: Sendable {
                     case 0x20, 0x09, 0x0C: break
                     case 0x27, 0x2D where i > 0 && i + 1 < bytes.count && Self.isWordByte(bytes[i - 1]) && Self.isWordByte(bytes[i + 1]):
                         break
-                    case 0x2C, 0x26, 0x2F: mark = max(mark, SkillServices.Mark.list.rawValue)
-                    default: mark = SkillServices.Mark.other.rawValue
+                    case 0x2C, 0x26, 0x2F: if mark == .none { mark = .list }
+                    default: mark = .other
                     }
                 }
                 offset += 1
@@ -332,7 +329,7 @@ public struct SkillVocabulary: Sendable {
                 // No-break and other spaces, and the typographic apostrophe, join words.
                 switch value {
                 case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0x2019: break
-                default: mark = SkillServices.Mark.other.rawValue
+                default: mark = .other
                 }
             }
             offset += value > 0xFFFF ? 2 : 1
@@ -352,9 +349,11 @@ struct SkillMentions {
         // A privacy, cookie or legal page names services to say what data they need
         // ("the billing address"), laws ("Ley de Comercio Electrónico") and the site's makers.
         guard !Self.isLegalPage(index.url) else { return [] }
+        let serviceVerbs = vocabulary.services.mainVerbWords
         return index.withUTF16 { units in
             vocabulary.mentions(in: index.string) { range in
-                !Self.isInAddress(range, of: units) && !Self.isSiteCredit(range, of: units) && !Self.isDeclined(range, of: units)
+                !Self.isInAddress(range, of: units) && !Self.isSiteCredit(range, of: units)
+                    && !Self.isDeclined(range, of: units, serviceVerbs: serviceVerbs)
                     && !Self.isSubscribedTo(range, of: units) && !Self.namesAField(range, of: units)
             }
         }
@@ -389,7 +388,10 @@ struct SkillMentions {
     /// pile up"), one that adds ("I don't just do bookkeeping", "No solo llevo la contabilidad")
     /// or one a later verb leaves behind ("I don't do payroll, I focus on inbox management",
     /// "No hago nóminas, hago redes sociales") declines nothing.
-    static func isDeclined(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>) -> Bool {
+    ///
+    /// The verbs are those below and the vocabulary's verbs of service (`serviceVerbs`: "I
+    /// don't book your travel", "No atiendo tus llamadas"), which are negated either way.
+    static func isDeclined(_ range: NSRange, of units: UnsafeBufferPointer<UInt16>, serviceVerbs: Set<String> = []) -> Bool {
         let start = clauseStart(before: range, in: units, within: 100)
         guard start < range.location, Self.mayNegate(UnsafeBufferPointer(rebasing: units[start..<range.location])) else { return false }
         let words = TextIndex.lowerWords(String(decoding: UnsafeBufferPointer(rebasing: units[start..<range.location]), as: UTF16.self))
@@ -397,19 +399,17 @@ struct SkillMentions {
             guard words.count - k <= 9 else { break }
             if clauseBreaks.contains(word) || subjects.contains(word) { return false }
             let spanish = spanishVerbs.contains(word)
-            guard spanish || englishVerbs.contains(word) else { continue }
+            let english = englishVerbs.contains(word)
+            guard spanish || english || serviceVerbs.contains(word) else { continue }
             // The nearest verb decides. The word after it does not add ("just", "solo"); the
             // words before it negate it.
             guard k >= 1, k + 1 == words.count || !addingWords.contains(words[k + 1]) else { return false }
             let before = words[max(0, k - 3)..<k]
-            if spanish {
-                // "no hago", "no me dedico", "no lo hago".
-                let negation = before.count >= 2 && clitics.contains(before.last!) ? before.dropLast().last : before.last
-                return negation == "no"
-            }
+            // "no hago", "no me dedico", "no lo hago".
+            let spanishNegation = (before.count >= 2 && clitics.contains(before.last!) ? before.dropLast().last : before.last) == "no"
             // "i don't", "we do not", "i'm not", "we no longer".
-            let english = before.joined(separator: " ")
-            return englishNegations.contains { english.hasSuffix($0) }
+            let englishNegation = englishNegations.contains(where: before.joined(separator: " ").hasSuffix)
+            return spanish ? spanishNegation : english ? englishNegation : spanishNegation || englishNegation
         }
         return false
     }
@@ -562,17 +562,11 @@ struct SkillMentions {
     private static let spanishVerbs: Set<String> = [
         "hago", "hacemos", "ofrezco", "ofrecemos", "realizo", "realizamos", "llevo", "llevamos", "gestiono", "gestionamos", "trabajo",
         "trabajamos", "presto", "prestamos", "acepto", "aceptamos", "doy", "damos", "envío", "envio", "enviamos", "cubro", "cubrimos",
-        "encargo", "dedico", "organizo", "organizamos", "atiendo", "atendemos", "reservo", "reservamos", "agendo", "agendamos",
-        "coordino", "coordinamos", "administro", "administramos", "manejo", "manejamos", "ocupo", "ocupamos", "actualizo",
-        "actualizamos", "mantengo", "mantenemos", "controlo", "controlamos", "preparo", "preparamos", "emito", "emitimos",
-        "planifico", "planificamos", "programo", "programamos", "ordeno", "ordenamos", "digitalizo", "digitalizamos", "modero",
-        "moderamos", "escribo", "escribimos", "redacto", "redactamos",
+        "encargo", "dedico",
     ]
     private static let englishVerbs: Set<String> = [
         "do", "offer", "provide", "handle", "send", "manage", "take", "accept", "cover", "work", "support", "write", "sell", "doing",
-        "offering", "providing", "handling", "a", "book", "answer", "schedule", "organise", "organize", "run", "look", "coordinate",
-        "oversee", "keep", "update", "track", "process", "triage", "clear", "arrange", "plan", "prepare", "chase", "issue", "log",
-        "maintain", "moderate", "sort", "grow",
+        "offering", "providing", "handling", "a",
     ]
 
     /// Whether the mention is part of an e-mail address or a URL ("ana@gmail.com",
