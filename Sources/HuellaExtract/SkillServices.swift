@@ -114,7 +114,21 @@ struct SkillServices: Sendable {
             let before = string(first - 1)
             if before == "como" || Self.readersModals.contains(before) { return [] }
             if before == "to", first >= 2, mark(first - 1) == .none, isIn(Self.adviceWords, first - 2) { return [] }
-            if Self.modals.contains(before), first >= 2, mark(first - 1) == .none, string(first - 2) == "you" { return [] }
+        }
+        // The reader as the subject further back in the phrase: "So you can focus on running
+        // your online store", "Para que puedas dedicarte a gestionar tus redes". The VA's own
+        // subject nearer the verb, or a VA who helps the reader do it, makes it a service
+        // ("so you know I manage your inbox", "I help you run your store").
+        var k = first - 1
+        while k >= 0, first - k <= 6, mark(k + 1) == .none {
+            let back = string(k)
+            if Self.doers.contains(back) { break }
+            if back == "you" {
+                if k >= 1, mark(k) == .none, isIn(Self.helping, k - 1) { break }
+                return []
+            }
+            if Self.readersForms.contains(back) { return [] }
+            k -= 1
         }
         // Up to two small words, then the client's possessive: "all of your", "a tus".
         var j = i + 1
@@ -181,8 +195,16 @@ struct SkillServices: Sendable {
     private static let ownPossessives: Set<String> = [
         "my", "our", "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras", "his", "her", "their",
     ]
-    /// "you can", "you could"…: the reader does it.
-    private static let modals: Set<String> = ["can", "could", "may", "will", "ll"]
+    /// The VA as the subject ("let me handle", "someone to manage"), or the help the VA gives
+    /// ("Do you need help managing your inbox?").
+    private static let doers: Set<String> = [
+        "i", "we", "me", "us", "yo", "nosotros", "nosotras", "someone", "somebody", "alguien", "help", "ayuda", "assistant",
+        "asistente",
+    ]
+    /// Verbs whose object ("you") is helped by the VA to do what follows ("help you manage").
+    private static let helping: Set<String> = ["help", "helps", "helping", "let", "lets", "letting", "free", "frees", "freeing"]
+    /// The reader's own forms further back ("para que puedas", "cuando tengas que").
+    private static let readersForms: Set<String> = readersModals.union(["puedas", "puedan", "podais", "tengas"])
     /// Spanish modals addressed to the reader (folded: "podrás" is "podras").
     private static let readersModals: Set<String> = ["puedes", "puede", "pueden", "podras", "podra", "podeis", "podes"]
     /// Words before "to" that make the verb advice ("how to", "ways to", "tips to").

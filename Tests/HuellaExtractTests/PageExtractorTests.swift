@@ -636,6 +636,14 @@ struct PageExtractorTests {
             ("Puedes gestionar tu agenda desde la app.", []),
             ("I can manage your inbox.", ["inbox-management"]),
             ("I help you manage your inbox.", ["inbox-management"]),
+            ("So you can focus on running your online store.", []),
+            ("Let me handle your bookkeeping so you can focus on running your online store.", ["bookkeeping"]),
+            ("While you focus on growing your business, I manage your inbox.", ["inbox-management"]),
+            ("Para que puedas dedicarte a gestionar tus redes sociales.", []),
+            ("I'll help you run your online store.", ["ecommerce-management"]),
+            ("Do you need help managing your inbox?", ["inbox-management"]),
+            ("Do you need someone to manage your inbox?", ["inbox-management"]),
+            ("¿Necesitas ayuda para gestionar tu agenda?", ["calendar-management"]),
         ])
     func servicesForTheClient(sentence: String, skills: [String]) {
         #expect(skillsIn(sentence) == Set(skills), "\(sentence)")
