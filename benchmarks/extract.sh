@@ -3,7 +3,7 @@
 # repository's fixture pages. Prints, from one invocation: huella's parse + extraction next to a
 # plain libxml2 parse of the same pages (target ≥ 0.5× its throughput), and next to Python's
 # extruct (syntaxes json-ld, microdata, opengraph, microformat) on the same pages
-# (target ≥ 20× extruct's throughput).
+# (target ≥ 20× extruct's throughput). Then where huella's time goes, stage by stage.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -18,6 +18,8 @@ for turn in 1 2 3; do
   HUELLA_XML_ARENA=off "$root/.build/release/huella-bench" parse "$work/pages" 3 | tee -a "$work/plain.txt"
   "$root/.build/release/huella-bench" extract "$work/pages" 3 | tee -a "$work/huella.txt"
 done
+echo "== where huella's time goes, stage by stage (wall clock, best round)"
+"$root/.build/release/huella-bench" stages "$work/pages" 3
 echo "== extruct 0.18.0 (json-ld, microdata, opengraph, microformat)"
 python3 - "$work/pages" <<'PY' | tee "$work/extruct.txt"
 import pathlib, sys, time, extruct

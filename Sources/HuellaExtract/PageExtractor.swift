@@ -41,8 +41,17 @@ public struct PageExtractor: Sendable {
         extract(body: body, contentType: contentType, url: url, origin: origin, inArena: true)
     }
 
+    /// As `extract(body:contentType:url:origin:)`, each stage's time charged to `clock` (for
+    /// the benchmark's breakdown; the claims are the same).
+    public func extract(body: Data, contentType: String?, url: String, origin: ClaimOrigin, clock: StageClock) -> PageExtraction {
+        extract(body: body, contentType: contentType, url: url, origin: origin, inArena: true, clock: clock)
+    }
+
     /// As `extract(body:contentType:url:origin:)`, with the page parsed in an arena or not.
-    func extract(body: Data, contentType: String?, url: String, origin: ClaimOrigin, inArena: Bool) -> PageExtraction {
+    func extract(body: Data, contentType: String?, url: String, origin: ClaimOrigin, inArena: Bool, clock: StageClock? = nil)
+        -> PageExtraction
+    {
+        clock?.start()
         let inArena = inArena && body.count <= HTMLDocument.arenaPageLimit
         let encoding = Charset.encoding(for: body, contentType: contentType)
         if AttributeCost.exceedsLimit(body, encoding: encoding) {
@@ -58,12 +67,16 @@ public struct PageExtractor: Sendable {
             let diagnostic = Diagnostic(level: .warning, location: url, message: "the page is empty or not HTML")
             return PageExtraction(claims: [], profileLinks: [], diagnostics: [diagnostic], language: nil)
         }
+        clock?.lap("encoding, attribute bound, parse")
         let host = hosts.profileHost(for: url)
         // On a known host's page, the parts about other people are not read for text claims.
         let others = Set((host?.aboutOthers ?? []).flatMap { document.select($0) })
         let index = TextIndex(blocks: document.visibleTextBlocks(skipping: others), url: url, origin: origin)
+        clock?.lap("visible text")
         let jsonLD = JSONLDExtractor(origin: origin, vocabulary: vocabulary).extract(from: document)
+        clock?.lap("JSON-LD")
         let business = BusinessPatterns().claims(in: index)
+        clock?.lap("business identity (and the page's keyword pass)")
         // A known host's own markup comes first: it is the most precise statement on its pages.
         var claims = host.map { HostClaims(host: $0, origin: origin).claims(in: document) } ?? []
         if host?.genericExtraction == false {
@@ -78,20 +91,27 @@ public struct PageExtractor: Sendable {
             claims += VisibleName(origin: origin).claims(in: document)
         }
         claims += RelMeLinks(origin: origin).claims(in: document)
+        clock?.lap("host markup, microdata, microformats, meta tags, rel=me")
         claims += ContactExtractor(origin: origin).claims(in: document, text: index)
+        clock?.lap("contact routes")
         claims += TestimonialExtractor().claims(in: index)
         claims += ExperiencePatterns().claims(in: index)
         claims += PositionPatterns().claims(in: index)
+        clock?.lap("testimonials, experience, positions")
         claims += EducationPatterns().claims(in: index)
+        clock?.lap("education")
         claims += CredentialPatterns().claims(in: index)
         claims += LanguagePatterns().claims(in: index)
+        clock?.lap("certifications, languages")
         claims += SkillMentions(vocabulary: vocabulary).claims(in: index)
+        clock?.lap("skills")
         claims += business.claims
         // Platform badges on a profile ("Top Rated") are the platform's words, not the VA's advertising.
         claims += AdvertisingPatterns().claims(in: index).filter { origin == .website || $0.kind == .copyrightYear }
         claims += TermsPatterns().claims(in: index)
         claims += PlaceholderPatterns().claims(in: index)
         claims = Self.withoutFormerEmployersForms(claims)
+        clock?.lap("advertising, terms, placeholders")
         // A newsletter sign-up names what it sends ("Newsletter", "Subscribe to my bookkeeping
         // tips"), not what the VA does for clients.
         if claims.contains(where: { $0.kind == .skill }), case let signUps = ContactExtractor.signUpRegions(in: document), !signUps.isEmpty {
@@ -129,10 +149,13 @@ public struct PageExtractor: Sendable {
             }
         }
         let links = (declared + known).filter { seen.insert(PageKey.of($0)).inserted }
+        clock?.lap("sign-ups, page language, social profile links")
         var extraction = PageExtraction(
             claims: Self.deduplicated(claims), profileLinks: links, diagnostics: jsonLD.diagnostics + business.diagnostics,
             language: document.language)
+        clock?.lap("deduplication")
         if origin == .website { extraction.sitePages = SitePages.links(in: document) }
+        clock?.lap("site pages")
         return extraction
     }
 

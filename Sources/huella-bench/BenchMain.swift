@@ -18,12 +18,13 @@ enum BenchMain {
         let args = Array(CommandLine.arguments.dropFirst())
         switch args.first {
         case "extract": extract(Array(args.dropFirst()))
+        case "stages": stages(Array(args.dropFirst()))
         case "parse": parse(Array(args.dropFirst()))
         case "fetch": await fetch(Array(args.dropFirst()))
         case "claims": claims(Array(args.dropFirst()))
         case "site-pages": sitePages(Array(args.dropFirst()))
         default:
-            FileHandle.standardError.write(Data("usage: huella-bench extract DIR [ROUNDS] | parse DIR [ROUNDS] | fetch URLS --connect-to SPEC [--concurrency N] [--delay S] [--per-host N] | claims website|profile FILE... | site-pages FILE...\n".utf8))
+            FileHandle.standardError.write(Data("usage: huella-bench extract DIR [ROUNDS] | stages DIR [ROUNDS] | parse DIR [ROUNDS] | fetch URLS --connect-to SPEC [--concurrency N] [--delay S] [--per-host N] | claims website|profile FILE... | site-pages FILE...\n".utf8))
             exit(2)
         }
     }
@@ -107,6 +108,33 @@ enum BenchMain {
         print(String(format: "huella's parse (arena):   %7.2f ms/page  %6.1f MB/s", arenaParse * 1000 / n, mb / arenaParse))
         print(String(format: "huella parse + extract:   %7.2f ms/page  %6.1f MB/s  (%d claims)", full * 1000 / n, mb / full, claims))
         print(String(format: "ratio to plain parse:     %.2f× its throughput (in process)", parse / full))
+    }
+
+    /// Where huella's parse and extraction spend their time over a folder of pages, stage by
+    /// stage (`StageClock`), in the round with the best total; "the rest" is what no stage
+    /// holds (returning the claims, freeing the page).
+    static func stages(_ args: [String]) {
+        guard let dir = args.first else { exit(2) }
+        let rounds = args.count > 1 ? Int(args[1]) ?? 3 : 3
+        let (pages, _) = pages(dir)
+        let extractor = shippedExtractor()
+        var best: (total: Double, clock: StageClock)?
+        for _ in 0..<max(rounds, 1) {
+            let clock = StageClock()
+            let total = seconds {
+                for page in pages {
+                    _ = extractor.extract(body: page, contentType: "text/html; charset=utf-8", url: "https://bench.test/", origin: .website, clock: clock)
+                }
+            }
+            if total < best?.total ?? .infinity { best = (total, clock) }
+        }
+        guard let (total, clock) = best else { return }
+        let n = Double(pages.count)
+        print(String(format: "pages %d, best of %d rounds: %.2f ms/page", pages.count, rounds, total * 1000 / n))
+        let rest = max(0, total - Double(clock.nanoseconds) / 1e9)
+        for (name, seconds) in clock.stages.map({ ($0.name, Double($0.nanoseconds) / 1e9) }) + [("the rest", rest)] {
+            print(String(format: "  %6.3f ms/page  %5.1f %%  %@", seconds * 1000 / n, 100 * seconds / total, name))
+        }
     }
 
     /// The claims of saved pages, all read by one process as `huella extract --format json`

@@ -71,6 +71,27 @@ struct FixturePageTests {
         }
     }
 
+    @Test("a stage clock (the benchmark's breakdown) charges every stage of a website's extraction and changes none of its results")
+    func stageClock() throws {
+        let extractor = PageExtractor(vocabulary: Self.vocabulary, hosts: Self.hosts)
+        let clock = StageClock()
+        for name in ["wordpress-elementor-es", "wix-en", "squarespace-en"] {
+            let body = try Data(contentsOf: URL(fileURLWithPath: "\(Self.directory)/\(name).html"))
+            let url = "https://\(name).example/"
+            let plain = extractor.extract(body: body, contentType: nil, url: url, origin: .website)
+            let timed = extractor.extract(body: body, contentType: nil, url: url, origin: .website, clock: clock)
+            #expect(timed == plain, "\(name)")
+            #expect(!plain.claims.isEmpty, "\(name)")
+        }
+        let stages = clock.stages.map(\.name)
+        #expect(stages.first == "encoding, attribute bound, parse")
+        #expect(stages.last == "site pages")
+        #expect(stages.contains("skills") && stages.contains("visible text") && stages.count >= 12, "\(stages)")
+        #expect(Set(stages).count == stages.count, "a stage charged under one name only: \(stages)")
+        #expect(clock.stages.allSatisfy { $0.nanoseconds > 0 }, "\(clock.stages)")
+        #expect(clock.nanoseconds == clock.stages.reduce(0) { $0 + $1.nanoseconds })
+    }
+
     static func listing(_ extraction: PageExtraction, _ kind: String) -> String {
         extraction.claims.filter { $0.kind.rawValue == kind }.map { "  got \($0.value.text)" }.joined(separator: "\n")
     }
