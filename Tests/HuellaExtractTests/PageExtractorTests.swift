@@ -644,6 +644,11 @@ struct PageExtractorTests {
             ("Do you need help managing your inbox?", ["inbox-management"]),
             ("Do you need someone to manage your inbox?", ["inbox-management"]),
             ("¿Necesitas ayuda para gestionar tu agenda?", ["calendar-management"]),
+            ("I book your flight and hotel.", ["travel-booking"]),
+            ("Organizo tu viaje de negocios.", ["travel-booking"]),
+            ("Agendo tu próxima cita.", ["calendar-management"]),
+            ("Book your trip today.", []),
+            ("Check my itinerary before you book.", []),
         ])
     func servicesForTheClient(sentence: String, skills: [String]) {
         #expect(skillsIn(sentence) == Set(skills), "\(sentence)")
