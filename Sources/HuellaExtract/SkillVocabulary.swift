@@ -287,13 +287,13 @@ public struct SkillVocabulary: Sendable {
                     count += 1
                 default:
                     close()
-                    // Spaces join words, and so do an apostrophe or a hyphen between two
-                    // letters ("e-mail", "team's"); a comma, "&" or "/" goes on a list; a line
-                    // break (the end of a block: a heading often has no full stop), a spaced
-                    // dash or any other sign ends a phrase.
+                    // Spaces join words, and so do an apostrophe ("team's", "clients' inboxes",
+                    // a quote: "'inbox'") and a hyphen between two letters ("e-mail"). A comma,
+                    // "&" or "/" goes on a list; a line break (the end of a block: a heading
+                    // often has no full stop), a spaced dash or any other sign ends a phrase.
                     switch byte {
-                    case 0x20, 0x09, 0x0C: break
-                    case 0x27, 0x2D where i > 0 && i + 1 < bytes.count && Self.isWordByte(bytes[i - 1]) && Self.isWordByte(bytes[i + 1]):
+                    case 0x20, 0x09, 0x0C, 0x27: break
+                    case 0x2D where i > 0 && i + 1 < bytes.count && Self.isWordByte(bytes[i - 1]) && Self.isWordByte(bytes[i + 1]):
                         break
                     case 0x2C, 0x26, 0x2F: if mark == .none { mark = .list }
                     default: mark = .other
