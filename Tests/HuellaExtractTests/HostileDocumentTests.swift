@@ -8,10 +8,11 @@ import Testing
 /// Pages written to hurt a parser: each must end in bounded time with no crash.
 @Suite("hostile documents")
 struct HostileDocumentTests {
-    /// A bound on wall time that only work growing faster than the page could pass: a few
-    /// times what the debug build takes with the other tests running beside it. Under a
-    /// sanitizer (`scripts/sanitize`), which makes every step several times slower, it is
-    /// three times as wide.
+    /// A bound on wall time: above what the debug build takes with the other tests running
+    /// beside it (the 2 MB page of claims, the slowest: about half of it), far below what
+    /// work growing with the square of the page would take.
+    /// Under a sanitizer (`scripts/sanitize`), which makes every step several times slower,
+    /// it is three times as wide.
     static func bound(_ seconds: Int) -> Duration {
         .seconds(ProcessInfo.processInfo.environment["HUELLA_SANITIZER"] != nil ? 3 * seconds : seconds)
     }
