@@ -98,7 +98,6 @@ struct SkillServices: Sendable {
         func isClients(_ k: Int) -> Bool { k < count && mark(k) == .none && isIn(Self.possessives, k) }
         // The verb: its words end at word i.
         guard let verb = verbs[string(i)]?.first(where: { holds($0, at: i - $0.count + 1) }) else { return [] }
-        let verbName = Self.joined(verb)
         let first = i - verb.count + 1
         // A verb that opens its clause without a subject tells the reader what to do ("Manage
         // your appointments", "Update your website regularly"), unless its form names its
@@ -107,34 +106,13 @@ struct SkillServices: Sendable {
         let namesItsDoer = firstWord.hasSuffix("o") || firstWord.hasSuffix("mos") || firstWord.hasSuffix("ing") || firstWord == "me"
             || firstWord == "nos"
         if !namesItsDoer && (first == 0 || mark(first) != .none) { return [] }
-        // Advice, not a service: "How to organise your inbox", "Cómo organizar tu agenda". The
-        // reader doing it: "You can book your appointments online", "Puedes gestionar tu agenda
-        // desde la app" ("I can manage your inbox", "I help you manage your inbox" are services).
-        if first >= 1, mark(first) == .none {
-            let before = string(first - 1)
-            if before == "como" || Self.readersModals.contains(before) { return [] }
-            if before == "to", first >= 2, mark(first - 1) == .none, isIn(Self.adviceWords, first - 2) { return [] }
-        }
-        // The reader as the subject further back in the phrase: "So you can focus on running
-        // your online store", "Para que puedas dedicarte a gestionar tus redes". The VA's own
-        // subject nearer the verb, or a VA who helps the reader do it, makes it a service
-        // ("so you know I manage your inbox", "I help you run your store").
-        var k = first - 1
-        while k >= 0, first - k <= 6, mark(k + 1) == .none {
-            let back = string(k)
-            if Self.doers.contains(back) { break }
-            if back == "you" {
-                if k >= 1, mark(k) == .none, isIn(Self.helping, k - 1) { break }
-                return []
-            }
-            if Self.readersForms.contains(back) { return [] }
-            k -= 1
-        }
-        // Up to two small words, then the client's possessive: "all of your", "a tus".
+        // Up to two small words, then the client's possessive: "all of your", "a tus". Most
+        // verbs have none: the words before the verb are read only for those that do.
         var j = i + 1
         while j < count, j - i <= 2, mark(j) == .none, isIn(Self.fillers, j) { j += 1 }
-        guard isClients(j) else { return [] }
+        guard isClients(j), !isReaders(verbAt: first, word: word, mark: mark) else { return [] }
         j += 1
+        let verbName = Self.joined(verb)
         var found: [(id: String, at: Int, words: Int)] = []
         // Whether the object before this one was joined to it by "and"/"y", and was kept.
         var joinedToKept = false
@@ -177,6 +155,29 @@ struct SkillServices: Sendable {
         return found
     }
 
+    /// Whether the verb at word `first` is the reader's to do, not a service: advice ("How to
+    /// organise your inbox", "Cómo organizar tu agenda"), or the reader as the subject in the
+    /// phrase before it ("You can book your appointments online", "So you can focus on running
+    /// your online store", "Para que puedas dedicarte a gestionar tus redes"). The VA's own
+    /// subject nearer the verb, or a VA who helps the reader do it, makes it a service ("I can
+    /// manage your inbox", "so you know I manage your inbox", "I help you run your store").
+    private func isReaders(verbAt first: Int, word: (Int) -> UnsafeBufferPointer<UInt8>, mark: (Int) -> Mark) -> Bool {
+        func string(_ k: Int) -> String { String(decoding: word(k), as: UTF8.self) }
+        guard first >= 1, mark(first) == .none else { return false }
+        let before = string(first - 1)
+        if before == "como" { return true }
+        if before == "to", first >= 2, mark(first - 1) == .none, Self.adviceWords.contains(string(first - 2)) { return true }
+        var k = first - 1
+        while k >= 0, first - k <= 6, mark(k + 1) == .none {
+            let back = string(k)
+            if Self.doers.contains(back) { return false }
+            if back == "you" { return !(k >= 1 && mark(k) == .none && Self.helping.contains(string(k - 1))) }
+            if Self.readersForms.contains(back) { return true }
+            k -= 1
+        }
+        return false
+    }
+
     /// Verbs of managing something for the client, that every object takes.
     private static let generalVerbs = [
         "manage", "manages", "managing", "handle", "handles", "handling", "organise", "organize", "organising", "organizing",
@@ -203,10 +204,11 @@ struct SkillServices: Sendable {
     ]
     /// Verbs whose object ("you") is helped by the VA to do what follows ("help you manage").
     private static let helping: Set<String> = ["help", "helps", "helping", "let", "lets", "letting", "free", "frees", "freeing"]
-    /// The reader's own forms further back ("para que puedas", "cuando tengas que").
-    private static let readersForms: Set<String> = readersModals.union(["puedas", "puedan", "podais", "tengas"])
-    /// Spanish modals addressed to the reader (folded: "podrás" is "podras").
-    private static let readersModals: Set<String> = ["puedes", "puede", "pueden", "podras", "podra", "podeis", "podes"]
+    /// Spanish forms addressed to the reader ("puedes gestionar", "para que puedas", "cuando
+    /// tengas que"; folded: "podrás" is "podras").
+    private static let readersForms: Set<String> = [
+        "puedes", "puede", "pueden", "podras", "podra", "podeis", "podes", "puedas", "puedan", "podais", "tengas",
+    ]
     /// Words before "to" that make the verb advice ("how to", "ways to", "tips to").
     private static let adviceWords: Set<String> = ["how", "ways", "tips", "steps", "learn"]
     /// Words that may follow an object where its phrase ends. Not "a"/"al": "Llevo tu web al
