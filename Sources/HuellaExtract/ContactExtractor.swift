@@ -235,10 +235,10 @@ struct TestimonialExtractor {
         for i in index.quoted.subtracting(index.attributions).sorted() {
             let block = index.blocks[i]
             // Paragraphs of one blockquote are one testimonial.
-            let quote = block.locator.range(of: "/blockquote").map { String(block.locator[..<$0.upperBound]) } ?? block.locator
-            guard block.text.count >= 40, quote != lastQuote, !Self.isMentionNotice(block.text) else { continue }
+            let quote = block.locator.utf8Range(of: "/blockquote").map { String(block.locator[..<$0.upperBound]) } ?? block.locator
+            guard block.text.hasAtLeast(40), quote != lastQuote, !Self.isMentionNotice(block.text) else { continue }
             lastQuote = quote
-            let excerpt = block.text.count > 160 ? String(block.text.prefix(159)) + "…" : block.text
+            let excerpt = block.text.hasAtLeast(161) ? String(block.text.prefix(159)) + "…" : block.text
             claims.append(
                 Claim(
                     kind: .testimonial, value: .text(excerpt), origin: index.origin, url: index.url, excerpt: excerpt,
@@ -251,12 +251,18 @@ struct TestimonialExtractor {
     /// right”", "Reposted this"): says where the page was named, not what someone says of the VA.
     /// The notice starts with its verb, or names who sent it first ("Jane Doe reposted this").
     static func isMentionNotice(_ text: String) -> Bool {
-        let start = text.prefix(24).lowercased()
-        let head = " " + text.prefix(80).lowercased()
-        return mentionNotices.contains { start.hasPrefix($0) } || mentionVerbs.contains { head.contains($0) }
+        // Read on lowered bytes (a notice is ASCII or Latin-1): no String is lowered or searched
+        // through Foundation for each quotation of a page.
+        let head = [0x20] + text.prefix(80).lowercasedUTF8
+        return head.withUnsafeBufferPointer { head in
+            mentionNotices.contains { notice in
+                // Within its first 24 characters: a notice is shorter than that.
+                head.count > notice.count && zip(head.dropFirst(), notice).allSatisfy { $0 == $1 }
+            } || mentionVerbs.contains { verb in head.indices.contains { at in head[at...].starts(with: verb) } }
+        }
     }
-    private static let mentionNotices = ["mentioned in ", "mencionado en ", "mencionada en "]
-    private static let mentionVerbs = [
+    private static let mentionNotices: [[UInt8]] = ["mentioned in ", "mencionado en ", "mencionada en "].map { Array($0.utf8) }
+    private static let mentionVerbs: [[UInt8]] = [
         " mentioned this", " mencionó esto", " linked to this", " bookmarked this", " reposted this", " liked this",
-    ]
+    ].map { Array($0.utf8) }
 }

@@ -32,7 +32,7 @@ public enum EducationLevel {
             return nil
         }
         for separator in [" en ", " in ", " of ", " de ", ", "] {
-            if let range = name.range(of: separator) {
+            if let range = name.utf8Range(of: separator) {
                 let field = name[range.upperBound...].trimmingSpaces()
                 if !field.isEmpty && EducationLevel.of(field) == nil { return field }
             }

@@ -16,18 +16,17 @@ struct JSONLDExtractor {
         var claims: [Claim] = []
         var diagnostics: [Diagnostic] = []
         let scripts = document.elements(named: "script").filter {
-            document.attribute("type", of: $0)?.lowercased().contains("application/ld+json") == true
+            document.attribute("type", of: $0, contains: "application/ld+json")
         }
         for (index, script) in scripts.enumerated() {
             let locator = "(//script[@type='application/ld+json'])[\(index + 1)]"
             let raw = Self.unwrap(document.text(of: script))
             guard !raw.isEmpty else { continue }
-            do {
-                let value = try JSONDecoder().decode(JSONValue.self, from: Data(raw.utf8))
+            if let value = JSONValue.parse(raw) {
                 var visitor = Visitor(origin: origin, url: document.url, scriptLocator: locator, vocabulary: vocabulary)
                 visitor.visit(value, pointer: "")
                 claims += visitor.claims
-            } catch {
+            } else {
                 diagnostics.append(
                     Diagnostic(
                         level: .warning, location: "\(document.url) \(locator)",

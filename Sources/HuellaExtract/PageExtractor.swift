@@ -209,7 +209,7 @@ public struct PageExtractor: Sendable {
     /// "Ltdа Holdings" does not).
     static func holdsWord(_ text: String, _ word: String) -> Bool {
         var rest = text[...]
-        while let found = rest.range(of: word) {
+        while let found = rest.utf8Range(of: word) {
             let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
             let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
             if before?.isLetter != true && after?.isLetter != true { return true }

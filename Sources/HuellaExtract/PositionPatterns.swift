@@ -125,7 +125,7 @@ struct PositionPatterns {
     /// A line cut at its first " · " or " | " into two non-empty parts.
     private static func split(_ line: String) -> (String, String)? {
         for separator in [" · ", " | "] {
-            guard let cut = line.range(of: separator) else { continue }
+            guard let cut = line.utf8Range(of: separator) else { continue }
             let (left, right) = (String(line[..<cut.lowerBound]).trimmingSpaces(), String(line[cut.upperBound...]).trimmingSpaces())
             return left.isEmpty || right.isEmpty ? nil : (left, right)
         }

@@ -480,7 +480,7 @@ struct SkillMentions {
             // Nothing within 60 units, or a word that goes on past them.
             guard start < end, range.location - start <= 60, start == 0 || !isLetter(units[start - 1]) else { return false }
             var word = String(decoding: UnsafeBufferPointer(rebasing: units[start..<end]), as: UTF16.self).lowercased()
-            if word.contains("’") { word = String(word.map { $0 == "’" ? "'" : $0 }) }
+            if word.unicodeScalars.contains("\u{2019}") { word = String(word.map { $0 == "’" ? "'" : $0 }) }
             if degreeWords.contains(word) { return true }
             // "degree", "master", "BA"… name a degree when "in"/"en" follows ("BA in Accounting";
             // not "a high degree of customer service", "a master of Excel", "no BS bookkeeping").

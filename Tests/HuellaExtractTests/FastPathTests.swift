@@ -879,3 +879,20 @@ struct ClaimsReaderTests {
         }
     }
 }
+
+extension FastPathTests {
+    @Test("a string searched on its UTF-8 bytes is found where Foundation finds it; a count stops early and agrees")
+    func utf8Search() {
+        var generator = SeededGenerator(seed: 12)
+        for _ in 0..<3000 {
+            let haystack = String(decoding: Self.randomBytes("eax/ -·", count: 0...30, using: &generator), as: UTF8.self)
+            let needle = String(decoding: Self.randomBytes("eax/ -·", count: 1...5, using: &generator), as: UTF8.self)
+            #expect(haystack.utf8Range(of: needle) == haystack.range(of: needle), "\(haystack.debugDescription) \(needle.debugDescription)")
+            let part = haystack.dropFirst(2)
+            #expect(part.utf8Range(of: needle) == part.range(of: needle), "\(part.debugDescription) \(needle.debugDescription)")
+            for n in [0, 1, 5, 12, 29, 30, 31] { #expect(haystack.hasAtLeast(n) == (haystack.count >= n)) }
+        }
+        #expect("/html/body/blockquote[2]/p[1]".utf8Range(of: "/blockquote").map { "/html/body/blockquote[2]/p[1]"[..<$0.upperBound] } == "/html/body/blockquote")
+        #expect("e\u{301}".hasAtLeast(2) == false)
+    }
+}
