@@ -199,14 +199,54 @@ final class HTMLDocument {
         attribute(name, of: node) { needles.occurs(in: $0) }
     }
 
-    /// Whether the element's class list holds "h-" (every microformats root class does): two
-    /// bytes looked for in one loop before its classes are read one by one.
-    func classMayHoldRoot(_ node: xmlNodePtr) -> Bool {
-        attribute("class", of: node) { value in
-            guard value.count >= 2 else { return false }
-            for i in 0..<(value.count - 1) where value[i] == 0x68 && value[i + 1] == 0x2D { return true }  // "h-"
-            return false
+    /// The elements the markup extractors start from, gathered in one walk over every
+    /// element's attributes (microformats, microdata and `rel="me"` each walked them all).
+    struct MarkupElements {
+        /// Elements whose class list holds "h-", as every microformats root class does.
+        var mayBeRoots: [xmlNodePtr] = []
+        /// Elements with an `itemscope` attribute (microdata items).
+        var itemScopes: [xmlNodePtr] = []
+        /// `a` and `link` elements with an `href` and a `rel` holding the token "me".
+        var relMe: [xmlNodePtr] = []
+    }
+
+    /// In document order. libxml2's HTML parser writes attribute names in lower case and keeps
+    /// one attribute of a name: the first attribute named so is the one `xmlHasProp` finds.
+    private(set) lazy var markupElements: MarkupElements = {
+        var found = MarkupElements()
+        for node in elements {
+            var (mayBeRoot, itemScope, href, me) = (false, false, false, false)
+            var attribute = node.pointee.properties
+            while let a = attribute {
+                defer { attribute = a.pointee.next }
+                guard let name = a.pointee.name else { continue }
+                // The first letter rules out most attributes before a name compare.
+                switch name[0] {
+                case 0x63 where xmlStrEqual(name, "class") != 0:  // c
+                    mayBeRoot = WalkAttributes.value(of: a, Self.holdsRootMark)
+                case 0x69 where xmlStrEqual(name, "itemscope") != 0:  // i
+                    itemScope = true
+                case 0x68 where xmlStrEqual(name, "href") != 0:  // h
+                    href = true
+                case 0x72 where xmlStrEqual(name, "rel") != 0:  // r
+                    me = WalkAttributes.value(of: a) { Self.holdsToken($0, "me") }
+                default:
+                    break
+                }
+            }
+            if mayBeRoot { found.mayBeRoots.append(node) }
+            if itemScope { found.itemScopes.append(node) }
+            if me && href && (isElement(node, named: "a") || isElement(node, named: "link")) { found.relMe.append(node) }
         }
+        return found
+    }()
+
+    /// Whether a class list holds "h-": two bytes looked for in one loop before its classes
+    /// are read one by one.
+    private static func holdsRootMark(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.count >= 2 else { return false }
+        for i in 0..<(value.count - 1) where value[i] == 0x68 && value[i + 1] == 0x2D { return true }  // "h-"
+        return false
     }
 
     /// Whether one of the needles may occur in an attribute's value once lowered
@@ -218,20 +258,24 @@ final class HTMLDocument {
     /// Whether an attribute's value holds a token (split at ASCII white space) equal to an
     /// ASCII word, ignoring case: `rel="nofollow me"` holds "me"; no copy is made.
     func attribute(_ name: String, of node: xmlNodePtr, hasToken word: StaticString) -> Bool {
+        attribute(name, of: node) { Self.holdsToken($0, word) }
+    }
+
+    /// Whether a value split at ASCII white space holds a token equal to an ASCII word (lower
+    /// case), ignoring case.
+    static func holdsToken(_ value: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         let wanted = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        return attribute(name, of: node) { value in
-            var start = 0
-            while start < value.count {
-                while start < value.count && ASCIIBytes.isSpace(value[start]) { start += 1 }
-                var end = start
-                while end < value.count && !ASCIIBytes.isSpace(value[end]) { end += 1 }
-                if end - start == wanted.count && (0..<wanted.count).allSatisfy({ ASCIIBytes.lower(value[start + $0]) == wanted[$0] }) {
-                    return true
-                }
-                start = end
+        var start = 0
+        while start < value.count {
+            while start < value.count && ASCIIBytes.isSpace(value[start]) { start += 1 }
+            var end = start
+            while end < value.count && !ASCIIBytes.isSpace(value[end]) { end += 1 }
+            if end - start == wanted.count && (0..<wanted.count).allSatisfy({ ASCIIBytes.lower(value[start + $0]) == wanted[$0] }) {
+                return true
             }
-            return false
+            start = end
         }
+        return false
     }
 
     /// Whether an attribute's value is an ASCII word, ignoring case; no copy is made.

@@ -7,10 +7,7 @@ struct RelMeLinks {
     let origin: ClaimOrigin
 
     func claims(in document: HTMLDocument) -> [Claim] {
-        document.elements.filter { node in
-            (document.isElement(node, named: "a") || document.isElement(node, named: "link")) && document.attribute("rel", of: node, hasToken: "me")
-                && document.hasAttribute("href", node)
-        }.compactMap { node in
+        document.markupElements.relMe.compactMap { node in
             guard let rel = document.attribute("rel", of: node), let href = document.attribute("href", of: node),
                 let target = document.resolve(href)
             else { return nil }
@@ -29,8 +26,8 @@ struct MicrodataPerson {
 
     func claims(in document: HTMLDocument) -> [Claim] {
         guard
-            let person = document.elements.first(where: { node in
-                document.hasAttribute("itemscope", node) && document.attribute("itemtype", of: node)?.contains("schema.org/Person") == true
+            let person = document.markupElements.itemScopes.first(where: { node in
+                document.attribute("itemtype", of: node, has: "schema.org/Person")
             })
         else { return [] }
         var claims: [Claim] = []
@@ -106,7 +103,7 @@ struct Microformats {
         // One pass for both roots: the first h-card outside a résumé, and every h-resume.
         var card: xmlNodePtr?
         var resumes: [xmlNodePtr] = []
-        for node in document.elements where document.classMayHoldRoot(node) {
+        for node in document.markupElements.mayBeRoots {
             let (isCard, isResume) = document.hasClasses("h-card", "h-resume", node)
             if isResume { resumes.append(node) }
             if isCard, card == nil, !document.hasAncestor(node, where: { document.hasClass("h-resume", $0) }) { card = node }

@@ -11,6 +11,7 @@ import HuellaKit
 /// Benchmarks that print figures (run by `benchmarks/*.sh`, not by the tests):
 ///   huella-bench extract DIR [ROUNDS]
 ///   huella-bench parse DIR [ROUNDS]     (run with HUELLA_XML_ARENA=off: libxml2 as shipped)
+///   huella-bench paired DIR [ROUNDS]
 ///   huella-bench fetch URLS.txt --connect-to … [--concurrency N] [--delay S] [--per-host N]
 @main
 enum BenchMain {
@@ -19,12 +20,13 @@ enum BenchMain {
         switch args.first {
         case "extract": extract(Array(args.dropFirst()))
         case "stages": stages(Array(args.dropFirst()))
+        case "paired": paired(Array(args.dropFirst()))
         case "parse": parse(Array(args.dropFirst()))
         case "fetch": await fetch(Array(args.dropFirst()))
         case "claims": claims(Array(args.dropFirst()))
         case "site-pages": sitePages(Array(args.dropFirst()))
         default:
-            FileHandle.standardError.write(Data("usage: huella-bench extract DIR [ROUNDS] | stages DIR [ROUNDS] | parse DIR [ROUNDS] | fetch URLS --connect-to SPEC [--concurrency N] [--delay S] [--per-host N] | claims website|profile FILE... | site-pages FILE...\n".utf8))
+            FileHandle.standardError.write(Data("usage: huella-bench extract DIR [ROUNDS] | stages DIR [ROUNDS] | paired DIR [ROUNDS] | parse DIR [ROUNDS] | fetch URLS --connect-to SPEC [--concurrency N] [--delay S] [--per-host N] | claims website|profile FILE... | site-pages FILE...\n".utf8))
             exit(2)
         }
     }
@@ -108,6 +110,52 @@ enum BenchMain {
         print(String(format: "huella's parse (arena):   %7.2f ms/page  %6.1f MB/s", arenaParse * 1000 / n, mb / arenaParse))
         print(String(format: "huella parse + extract:   %7.2f ms/page  %6.1f MB/s  (%d claims)", full * 1000 / n, mb / full, claims))
         print(String(format: "ratio to plain parse:     %.2f× its throughput (in process)", parse / full))
+    }
+
+    /// The plain parse and huella's extraction timed page by page, in pairs: each page parsed
+    /// plainly and extracted one right after the other (which goes first alternates, so that
+    /// neither always finds the page's bytes in the cache). A machine whose speed drifts over
+    /// seconds (these share their cores) slows both sides of a pair alike, where turns of
+    /// whole rounds let one side land in a quiet second and the other not. Prints the ratio
+    /// of each round's sums and their median. In one process, the plain parse goes through
+    /// huella's allocator hooks (about 3 % dearer than libxml2 as shipped); with
+    /// HUELLA_XML_ARENA=off neither side has them, and huella parses on malloc too.
+    static func paired(_ args: [String]) {
+        guard let dir = args.first else { exit(2) }
+        let rounds = args.count > 1 ? Int(args[1]) ?? 5 : 5
+        let (pages, _) = pages(dir)
+        let extractor = shippedExtractor()
+        let contentType = "text/html; charset=utf-8"
+        var ratios: [Double] = []
+        var best = (plain: Double.infinity, huella: Double.infinity)
+        for _ in 0..<max(rounds, 1) {
+            var plain = 0.0
+            var huella = 0.0
+            for (i, page) in pages.enumerated() {
+                let parse = { plain += seconds { _ = PlainParse.parse(page, contentType: contentType) } }
+                let extract = {
+                    huella += seconds { _ = extractor.extract(body: page, contentType: contentType, url: "https://bench.test/", origin: .website) }
+                }
+                if i % 2 == 0 {
+                    parse()
+                    extract()
+                } else {
+                    extract()
+                    parse()
+                }
+            }
+            ratios.append(plain / huella)
+            best = (min(best.plain, plain), min(best.huella, huella))
+        }
+        let n = Double(pages.count)
+        let sorted = ratios.sorted()
+        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        let arena = ProcessInfo.processInfo.environment["HUELLA_XML_ARENA"] == "off" ? "no hooks, huella on malloc" : "hooks on, huella in arenas"
+        print(String(format: "paired, %d pages × %d rounds (%@)", pages.count, rounds, arena))
+        print(String(format: "plain libxml2 parse:      %7.2f ms/page (best round)", best.plain * 1000 / n))
+        print(String(format: "huella parse + extract:   %7.2f ms/page (best round)", best.huella * 1000 / n))
+        print("ratio per round:          " + ratios.map { String(format: "%.3f", $0) }.joined(separator: " "))
+        print(String(format: "median ratio:             %.3f× the plain parse's throughput", median))
     }
 
     /// Where huella's parse and extraction spend their time over a folder of pages, stage by
