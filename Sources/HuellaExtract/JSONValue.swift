@@ -107,70 +107,48 @@ private struct JSONReader {
     }
 
     private mutating func array() -> JSONValue? {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { return nil }
-        at += 1
         var items: [JSONValue] = []
-        skipSpace()
-        if next == 0x5D {
-            at += 1
-            return .array(items)
-        }
-        while true {
-            guard let item = value() else { return nil }
+        let read = members(closing: 0x5D) { reader in  // ]
+            guard let item = reader.value() else { return false }
             items.append(item)
-            skipSpace()
-            switch next {
-            case 0x5D:
-                at += 1
-                return .array(items)
-            case 0x2C:
-                at += 1
-                skipSpace()
-                if next == 0x5D {  // a closing comma
-                    at += 1
-                    return .array(items)
-                }
-            default: return nil
-            }
+            return true
         }
+        return read ? .array(items) : nil
     }
 
     private mutating func object() -> JSONValue? {
+        var members: [String: JSONValue] = [:]
+        let read = self.members(closing: 0x7D) { reader in  // }
+            guard reader.next == 0x22, let key = reader.string() else { return false }
+            reader.skipSpace()
+            guard reader.next == 0x3A else { return false }  // :
+            reader.at += 1
+            reader.skipSpace()
+            guard let value = reader.value() else { return false }
+            if members[key] == nil { members[key] = value }
+            return true
+        }
+        return read ? .object(members) : nil
+    }
+
+    /// An array's or object's members, from its opening byte to `closing`, each read by `member`
+    /// (a comma may come before the closing byte); false when it is not JSON or nests too deep.
+    private mutating func members(closing: UInt8, _ member: (inout JSONReader) -> Bool) -> Bool {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { return nil }
+        guard depth <= Self.maxDepth else { return false }
         at += 1
-        var members: [String: JSONValue] = [:]
         skipSpace()
-        if next == 0x7D {
-            at += 1
-            return .object(members)
-        }
-        while true {
-            guard next == 0x22, let key = string() else { return nil }
+        while next != closing {
+            guard member(&self) else { return false }
             skipSpace()
-            guard next == 0x3A else { return nil }
+            if next == closing { break }
+            guard next == 0x2C else { return false }  // ,
             at += 1
             skipSpace()
-            guard let value = value() else { return nil }
-            if members[key] == nil { members[key] = value }
-            skipSpace()
-            switch next {
-            case 0x7D:
-                at += 1
-                return .object(members)
-            case 0x2C:
-                at += 1
-                skipSpace()
-                if next == 0x7D {  // a closing comma
-                    at += 1
-                    return .object(members)
-                }
-            default: return nil
-            }
         }
+        at += 1
+        return true
     }
 
     /// A string from its opening quote. Most hold no escape: their bytes become the string

@@ -896,3 +896,37 @@ extension FastPathTests {
         #expect("e\u{301}".hasAtLeast(2) == false)
     }
 }
+
+extension FastPathTests {
+    @Test("the plainest hrefs resolve on their bytes to what Foundation's URL resolves them to")
+    func plainResolution() {
+        // Every href of the fixture pages, against each page as if it were at a plain URL and at
+        // one with a port (whose hrefs starting with "/" are Foundation's to resolve).
+        var hrefs: [String] = []
+        for document in Self.pageDocuments() {
+            for node in document.elements {
+                if let href = document.attribute("href", of: node) { hrefs.append(href.trimmingSpacesAndNewlines()) }
+            }
+        }
+        let fixtureCount = hrefs.count
+        var generator = SeededGenerator(seed: 13)
+        let starts = ["https://x.com", "http://a-b.example", "https://X.COM", "HTTPS://x.com", "https://", "/", "//", "", "https://x.com:8080", "https://u@x.com"]
+        for _ in 0..<4000 {
+            let tail = String(decoding: Self.randomBytes("a/.?#%2F:@!$&'()*+,;=~_- é[]|\"", count: 0...12, using: &generator), as: UTF8.self)
+            hrefs.append(starts.randomElement(using: &generator)! + tail)
+        }
+        var plainFixtures = 0
+        for page in ["https://bench.test/dir/page.html", "https://bench.test", "http://www.example.org/a/b/?q=1#top", "https://bench.test:8443/x"] {
+            let base = URL(string: page)!
+            let origin = HTMLDocument.plainOrigin(of: page)
+            #expect((origin == nil) == page.contains(":8443"), "\(page)")
+            for (i, href) in hrefs.enumerated() {
+                guard let fast = HTMLDocument.plainResolution(of: href, origin: origin) else { continue }
+                if i < fixtureCount && page == "https://bench.test/dir/page.html" { plainFixtures += 1 }
+                #expect(fast == URL(string: href, relativeTo: base)?.absoluteURL.absoluteString, "\(href.debugDescription) on \(page)")
+            }
+        }
+        // Most of the pages' own hrefs take the plain way: the test compares something.
+        #expect(plainFixtures * 2 > fixtureCount)
+    }
+}
