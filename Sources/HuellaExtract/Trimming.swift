@@ -76,8 +76,8 @@ extension StringProtocol {
     /// `range(of:)` bridges both strings to `NSString` first, ten to twenty thousand
     /// instructions even for a short path searched for "/blockquote" (a few per cent of
     /// extraction, testimonials alone). For the needles huella looks for (ASCII words,
-    /// separators, a punctuation mark) the answer is Foundation's, but for text written in
-    /// decomposed form (Foundation would also find "é" as "e" and U+0301).
+    /// separators, a punctuation mark) the answer is Foundation's, except next to combining
+    /// marks: Foundation compares whole characters ("e" and U+0301 is one, and equals "é").
     func utf8Range(of needle: String) -> Range<Index>? {
         var needle = needle
         return needle.withUTF8 { wanted -> Range<Index>? in
@@ -96,11 +96,6 @@ extension StringProtocol {
             }
             return nil
         }
-    }
-
-    /// Whether `needle` occurs (`utf8Range(of:)`).
-    func holdsUTF8(_ needle: String) -> Bool {
-        utf8Range(of: needle) != nil
     }
 
     /// `count >= n`, counting no further than `n` characters (`count` walks the whole text).
