@@ -535,11 +535,13 @@ final class HTMLDocument {
             else { return nil }
             return origin + href
         }
+        // Bytes, not characters: a combining mark after the "/" would make "/" and it one
+        // character, and the mark would go unread.
         let rest: Substring.UTF8View
-        if href.hasPrefix("https://") {
-            rest = href.dropFirst(8).utf8
-        } else if href.hasPrefix("http://") {
-            rest = href.dropFirst(7).utf8
+        if bytes.starts(with: "https://".utf8) {
+            rest = bytes.dropFirst(8)
+        } else if bytes.starts(with: "http://".utf8) {
+            rest = bytes.dropFirst(7)
         } else {
             return nil
         }

@@ -910,9 +910,12 @@ extension FastPathTests {
         }
         let fixtureCount = hrefs.count
         var generator = SeededGenerator(seed: 13)
-        let starts = ["https://x.com", "http://a-b.example", "https://X.COM", "HTTPS://x.com", "https://", "/", "//", "", "https://x.com:8080", "https://u@x.com"]
+        let starts = [
+            "https://x.com", "http://a-b.example", "https://X.COM", "HTTPS://x.com", "https://", "/", "//", "", "https://x.com:8080", "https://u@x.com",
+            "https:/\u{301}/x.com", "https://\u{301}x.com", "/\u{301}",
+        ]
         for _ in 0..<4000 {
-            let tail = String(decoding: Self.randomBytes("a/.?#%2F:@!$&'()*+,;=~_- é[]|\"", count: 0...12, using: &generator), as: UTF8.self)
+            let tail = String(decoding: Self.randomBytes("a/.?#%2F:@!$&'()*+,;=~_- é[]|\"\u{301}", count: 0...12, using: &generator), as: UTF8.self)
             hrefs.append(starts.randomElement(using: &generator)! + tail)
         }
         var plainFixtures = 0
