@@ -31,8 +31,10 @@ struct MicrodataPerson {
             })
         else { return [] }
         var claims: [Claim] = []
-        // Properties of this item, not of an item nested in it.
-        let ownProperties = document.select(".//*[@itemprop]", from: person).filter { node in
+        // Properties of this item, not of an item nested in it (`.//*[@itemprop]` walked in
+        // Swift: an XPath query walks the subtree again through libxml2's evaluator).
+        let ownProperties = document.descendants(of: person).filter { node in
+            guard document.hasAttribute("itemprop", node) else { return false }
             var cursor = node.pointee.parent
             while let c = cursor, c.pointee.type == XML_ELEMENT_NODE {
                 if xmlHasProp(c, "itemscope") != nil { return c == person }
@@ -40,8 +42,16 @@ struct MicrodataPerson {
             }
             return false
         }
+        // Each property under each name its `itemprop` lists, in page order: read once, not
+        // once per name asked for.
+        var byName: [Substring: [xmlNodePtr]] = [:]
+        for node in ownProperties {
+            for name in (document.attribute("itemprop", of: node) ?? "").split(separator: " ") where byName[name]?.last != node {
+                byName[name, default: []].append(node)
+            }
+        }
         func props(_ name: String) -> [xmlNodePtr] {
-            ownProperties.filter { document.attribute("itemprop", of: $0)?.split(separator: " ").contains(Substring(name)) == true }
+            byName[Substring(name)] ?? []
         }
         func value(_ node: xmlNodePtr) -> String {
             let attribute = ["content", "href", "datetime"].lazy.compactMap { document.attribute($0, of: node) }.first
