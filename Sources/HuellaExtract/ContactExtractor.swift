@@ -91,10 +91,7 @@ struct ContactExtractor {
             decided.insert(key)
             switch route {
             case .mail:
-                // Decoded only when it holds a "%": Foundation's decoding is dear, and gives back
-                // any other text as it is.
-                let raw = String(href.dropFirst(7).prefix { $0 != "?" })
-                let address = raw.utf8.contains(0x25) ? raw.removingPercentEncoding ?? "" : raw
+                let address = String(href.dropFirst(7).prefix { $0 != "?" }).percentDecoded ?? ""
                 if address.contains("@") { add(.email, address, excerpt: label.isEmpty ? address : label, locator: document.path(of: node)) }
             case .tel:
                 add(.phone, Self.digits(String(href.dropFirst(4))), excerpt: label.isEmpty ? href : label, locator: document.path(of: node))

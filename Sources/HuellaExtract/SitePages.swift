@@ -36,7 +36,7 @@ enum SitePages {
             // The words looked for are in the link's text or its (decoded) path: most links
             // are ruled out here, before their visibility is tested or their URL parsed.
             let text = document.text(of: node)
-            let decoded = href.utf8.contains(0x25) ? (href.removingPercentEncoding ?? href) : href
+            let decoded = href.percentDecoded ?? href
             // A relative href resolves under the page's own path, which may hold the word ("x.html" on /sobre-mi/).
             let relative = !TextIndex.contains(Array(href.utf8), Self.scheme) && !href.hasPrefix("/")
             guard wantedWords.occurs(inText: text) || wantedWords.occurs(inText: decoded) || (relative && wantedWords.occurs(inText: document.url)),

@@ -103,3 +103,39 @@ extension StringProtocol {
         utf8.count >= n && index(startIndex, offsetBy: n, limitedBy: endIndex) != nil
     }
 }
+
+extension String {
+    /// `removingPercentEncoding`, natively where the answer is plain: each "%" and two hex
+    /// digits become their byte; nil when a "%" is not followed by two hex digits. Decoded
+    /// bytes that are not UTF-8 are left to Foundation (which answers nil or repairs them,
+    /// case by case). Foundation's call cost some 58,000 instructions on a navigation href
+    /// (the tests compare the two).
+    var percentDecoded: String? {
+        guard utf8.contains(0x25) else { return self }
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 0x30...0x39: byte - 0x30
+            case 0x41...0x46: byte - 0x41 + 10
+            case 0x61...0x66: byte - 0x61 + 10
+            default: nil
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            i = utf8.index(after: i)
+            guard byte == 0x25 else {
+                bytes.append(byte)
+                continue
+            }
+            guard i < utf8.endIndex, let high = hex(utf8[i]) else { return removingPercentEncoding }
+            i = utf8.index(after: i)
+            guard i < utf8.endIndex, let low = hex(utf8[i]) else { return removingPercentEncoding }
+            i = utf8.index(after: i)
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self) ?? removingPercentEncoding
+    }
+}

@@ -933,3 +933,21 @@ extension FastPathTests {
         #expect(plainFixtures * 2 > fixtureCount)
     }
 }
+
+extension FastPathTests {
+    @Test("percent-decoding gives what Foundation's removingPercentEncoding gives")
+    func percentDecoding() {
+        var generator = SeededGenerator(seed: 14)
+        let pieces = ["%", "%2F", "%C3%A9", "%c3%a9", "%E9", "%41", "%zz", "%4", "a", "/", "é", " ", "%F0%9F%98%80", "%00", "%ED%A0%80"]
+        var native = 0
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(text.percentDecoded == text.removingPercentEncoding, "\(text.debugDescription)")
+            if text.utf8.contains(0x25), let decoded = text.percentDecoded, !decoded.utf8.contains(0x25) { native += 1 }
+        }
+        for text in ["/sobre-m%C3%AD/", "%E9t%E9", "%", "%2", "%zz", "100%", "a%00b", "mailto%3Aana%40example.com", "ana%40example.com"] {
+            #expect(text.percentDecoded == text.removingPercentEncoding, "\(text)")
+        }
+        #expect(native > 500)
+    }
+}
