@@ -909,6 +909,12 @@ extension FastPathTests {
             }
         }
         let fixtureCount = hrefs.count
+        // Dot segments, plain and percent-encoded (Foundation removes the first from a path it
+        // resolves, keeps the second, and keeps both in an absolute URL), and other edges.
+        hrefs += [
+            "/a/%2e%2e/b", "/a/%2E%2E/b", "/a/.%2e/b", "/%2e%2e", "/a?b/../c", "/a#b/../c", "/a/./b", "/a/../b", "/..", "/.", "/a/.",
+            "https://x.com/a/../b", "https://x.com/a/./b", "https://x.com/a/%2e%2e/b", "https://x.com/a#b#c", "https://x.com#", "https://x.com?",
+        ]
         var generator = SeededGenerator(seed: 13)
         let starts = [
             "https://x.com", "http://a-b.example", "https://X.COM", "HTTPS://x.com", "https://", "/", "//", "", "https://x.com:8080", "https://u@x.com",
