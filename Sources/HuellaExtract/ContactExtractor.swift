@@ -254,12 +254,8 @@ struct TestimonialExtractor {
         // Read on lowered bytes (a notice is ASCII or Latin-1): no String is lowered or searched
         // through Foundation for each quotation of a page.
         let head = [0x20] + text.prefix(80).lowercasedUTF8
-        return head.withUnsafeBufferPointer { head in
-            mentionNotices.contains { notice in
-                // Within its first 24 characters: a notice is shorter than that.
-                head.count > notice.count && zip(head.dropFirst(), notice).allSatisfy { $0 == $1 }
-            } || mentionVerbs.contains { verb in head.indices.contains { at in head[at...].starts(with: verb) } }
-        }
+        // A notice opens the text (within its first 24 characters: each is shorter than that).
+        return mentionNotices.contains { head.dropFirst().starts(with: $0) } || mentionVerbs.contains { TextIndex.contains(head, $0) }
     }
     private static let mentionNotices: [[UInt8]] = ["mentioned in ", "mencionado en ", "mencionada en "].map { Array($0.utf8) }
     private static let mentionVerbs: [[UInt8]] = [

@@ -545,7 +545,7 @@ final class HTMLDocument {
         } else {
             return nil
         }
-        let hostEnd = rest.firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 } ?? rest.endIndex  // / ? #
+        let hostEnd = rest.firstIndex(where: Self.endsHost) ?? rest.endIndex
         guard hostEnd > rest.startIndex, rest[..<hostEnd].allSatisfy(Self.isHostByte), plainRest(rest[hostEnd...], fromPath: false)
         else { return nil }
         return href
@@ -556,9 +556,12 @@ final class HTMLDocument {
     static func plainOrigin(of url: String) -> Substring? {
         guard plainResolution(of: url, origin: nil) != nil else { return nil }
         let afterScheme = url.utf8.index(url.utf8.firstIndex(of: 0x3A)!, offsetBy: 3)  // past "://"
-        let end = url.utf8[afterScheme...].firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 } ?? url.utf8.endIndex
+        let end = url.utf8[afterScheme...].firstIndex(where: endsHost) ?? url.utf8.endIndex
         return url[..<end]
     }
+
+    /// Where a URL's host ends: "/", "?" or "#".
+    private static func endsHost(_ byte: UInt8) -> Bool { byte == 0x2F || byte == 0x3F || byte == 0x23 }
 
     private static func isHostByte(_ byte: UInt8) -> Bool {
         (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x2D
@@ -595,7 +598,9 @@ final class HTMLDocument {
                 inPath = false
             case 0x25:  // %
                 let a = bytes.index(after: i)
-                guard a < bytes.endIndex, bytes.index(after: a) < bytes.endIndex, isHex(bytes[a]), isHex(bytes[bytes.index(after: a)]) else { return false }
+                guard a < bytes.endIndex, bytes.index(after: a) < bytes.endIndex,
+                    ASCIIBytes.hexValue(bytes[a]) != nil, ASCIIBytes.hexValue(bytes[bytes.index(after: a)]) != nil
+                else { return false }
             default:
                 return false
             }
@@ -604,9 +609,6 @@ final class HTMLDocument {
         return !(inPath && endsDotSegment(i))
     }
 
-    private static func isHex(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
-    }
     /// The page URL parsed once, the base of every href.
     private lazy var base = URL(string: url)
 

@@ -209,14 +209,7 @@ private struct JSONReader {
         guard bytes.count - at >= 4 else { return nil }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[at]
-            let digit: UInt8
-            switch byte {
-            case 0x30...0x39: digit = byte - 0x30
-            case 0x41...0x46: digit = byte - 0x41 + 10
-            case 0x61...0x66: digit = byte - 0x61 + 10
-            default: return nil
-            }
+            guard let digit = ASCIIBytes.hexValue(bytes[at]) else { return nil }
             value = value << 4 | UInt32(digit)
             at += 1
         }

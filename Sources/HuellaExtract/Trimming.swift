@@ -79,23 +79,11 @@ extension StringProtocol {
     /// separators, a punctuation mark) the answer is Foundation's, except next to combining
     /// marks: Foundation compares whole characters ("e" and U+0301 is one, and equals "é").
     func utf8Range(of needle: String) -> Range<Index>? {
-        var needle = needle
-        return needle.withUTF8 { wanted -> Range<Index>? in
-            guard let first = wanted.first else { return nil }
-            let bytes = utf8
-            var from = bytes.startIndex
-            while let at = bytes[from...].firstIndex(of: first) {
-                var i = at
-                var j = 0
-                while j < wanted.count && i < bytes.endIndex && bytes[i] == wanted[j] {
-                    i = bytes.index(after: i)
-                    j += 1
-                }
-                if j == wanted.count { return at..<i }
-                from = bytes.index(after: at)
-            }
-            return nil
-        }
+        let wanted = Array(needle.utf8)
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) in bytes.baseAddress.flatMap { TextIndex.find(wanted, in: $0, count: bytes.count) } }
+        guard let offset = utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search) else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: wanted.count)
     }
 
     /// `count >= n`, counting no further than `n` characters (`count` walks the whole text).
@@ -112,14 +100,6 @@ extension String {
     /// instructions on a navigation href (the tests compare the two).
     var percentDecoded: String? {
         guard utf8.contains(0x25) else { return self }
-        func hex(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case 0x30...0x39: byte - 0x30
-            case 0x41...0x46: byte - 0x41 + 10
-            case 0x61...0x66: byte - 0x61 + 10
-            default: nil
-            }
-        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var i = utf8.startIndex
@@ -130,9 +110,9 @@ extension String {
                 bytes.append(byte)
                 continue
             }
-            guard i < utf8.endIndex, let high = hex(utf8[i]) else { return removingPercentEncoding }
+            guard i < utf8.endIndex, let high = ASCIIBytes.hexValue(utf8[i]) else { return removingPercentEncoding }
             i = utf8.index(after: i)
-            guard i < utf8.endIndex, let low = hex(utf8[i]) else { return removingPercentEncoding }
+            guard i < utf8.endIndex, let low = ASCIIBytes.hexValue(utf8[i]) else { return removingPercentEncoding }
             i = utf8.index(after: i)
             bytes.append(high << 4 | low)
         }

@@ -91,8 +91,7 @@ struct HostileServerTests {
         // ThreadSanitizer documents 5–10× memory), so the bound is three times as wide: still
         // far below an unbounded read.
         let peak = try #require(run.peakKilobytes, "the run reported its peak memory")
-        let sanitized = ProcessInfo.processInfo.environment["HUELLA_SANITIZER"] != nil
-        let boundMB = sanitized ? 1200 : 400
+        let boundMB = Sanitizer.isOn ? 1200 : 400
         #expect(peak < boundMB * 1024, "peak memory of huella: \(peak / 1024) MB")
         print("hostile run: \(Int(elapsed)) s, peak RSS of huella \(peak / 1024) MB")
     }

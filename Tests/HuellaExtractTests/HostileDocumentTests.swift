@@ -14,7 +14,7 @@ struct HostileDocumentTests {
     /// Under a sanitizer (`scripts/sanitize`), which makes every step several times slower,
     /// it is three times as wide.
     static func bound(_ seconds: Int) -> Duration {
-        .seconds(ProcessInfo.processInfo.environment["HUELLA_SANITIZER"] != nil ? 3 * seconds : seconds)
+        .seconds(Sanitizer.isOn ? 3 * seconds : seconds)
     }
 
     func extract(_ data: Data, contentType: String? = "text/html; charset=utf-8") -> (PageExtraction, Duration) {
