@@ -159,15 +159,16 @@ public struct PageExtractor: Sendable {
         return extraction
     }
 
-    /// Whether a locator is one of the paths or under one (read up its steps: one look-up each).
+    /// Whether a locator is one of the paths or under one: a path the locator starts with,
+    /// followed by a "/" or nothing (paths are few, a page's sign-up forms: each is compared
+    /// in place, where looking up each of the locator's steps made a string of each).
     static func isInside(_ locator: String, _ paths: Set<String>) -> Bool {
-        var path = Substring(locator)
-        while !path.isEmpty {
-            if paths.contains(String(path)) { return true }
-            guard let slash = path.lastIndex(of: "/") else { return false }
-            path = path[..<slash]
+        let steps = locator.utf8
+        return paths.contains { path in
+            guard !path.isEmpty, steps.starts(with: path.utf8) else { return false }
+            let end = steps.index(steps.startIndex, offsetBy: path.utf8.count)
+            return end == steps.endIndex || steps[end] == UInt8(ascii: "/")
         }
-        return false
     }
 
     /// The page parsed as libxml2 reads it unlabelled, when its encoding did not parse: its

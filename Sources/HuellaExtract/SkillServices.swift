@@ -28,9 +28,16 @@ struct SkillServices: Sendable {
     /// encargo de"): the negation test (`SkillMentions.isDeclined`) reads them as verbs.
     let mainVerbWords: Set<String>
 
-    /// The last words of every verb: `SkillVocabulary` notes them in its table of first
-    /// words, so a page's words are looked up once.
-    var verbEnds: Set<String> { Set(verbs.keys) }
+    /// The last word of every verb, with the words that come before it in the verbs it ends
+    /// ("care" for "of": "take care of"), or nil when it is a verb on its own ("manage"):
+    /// `SkillVocabulary` notes them in its table of first words, so a page's words are looked
+    /// up once, and a word that ends only longer verbs ("of", "de") is passed over unless the
+    /// word before it fits.
+    var verbEnds: [String: Set<String>?] {
+        verbs.mapValues { list in
+            list.contains { $0.count == 1 } ? nil : Set(list.map { String(decoding: $0[$0.count - 2], as: UTF8.self) })
+        }
+    }
 
     /// Whether a (folded) word is the last word of a verb.
     func endsVerb(_ word: String) -> Bool { verbs[word] != nil }

@@ -61,16 +61,30 @@ public struct SkillVocabulary: Sendable {
         /// Per first word, in the order of `bounds`: the phrases starting with it, as bytes.
         let lists: [[(tokens: [[UInt8]], id: String)]]
         /// Per first word, in the order of `bounds`: whether it ends a verb of `SkillServices`.
-        let endsVerb: [Bool]
+        private var verbs: [VerbEnd] = []
+        /// The entries of the words that come before the last words of longer verbs.
+        private var wordsBefore: [Int32] = []
 
-        init(_ phrases: [String: [(tokens: [String], id: String)]], verbs: Set<String>) {
-            let keys = Set(phrases.keys).union(verbs)
+        enum VerbEnd {
+            /// It ends no verb.
+            case none
+            /// It is a verb by itself: whatever comes before it.
+            case alone
+            /// It ends only longer verbs: the word before it is one of `wordsBefore[range]`.
+            case after(Range<Int>)
+        }
+
+        init(_ phrases: [String: [(tokens: [String], id: String)]], verbs: [String: Set<String>?]) {
+            // The words before verbs' last words are keys too, of no phrase: a page's word is
+            // told to be one by its entry.
+            let keys = Set(phrases.keys).union(verbs.keys).union(verbs.values.compactMap { $0 }.joined())
             var size = 64
             while size < keys.count * 4 { size *= 2 }
             slots = [Int32](repeating: -1, count: size)
             var lists: [[(tokens: [[UInt8]], id: String)]] = []
-            var endsVerb: [Bool] = []
+            var entries: [String: Int32] = [:]
             for first in keys.sorted() {
+                entries[first] = Int32(bounds.count)
                 let word = Array(first.utf8)
                 var slot = word.withUnsafeBufferPointer { Int(Self.hash($0) & UInt64(size - 1)) }
                 while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
@@ -78,10 +92,18 @@ public struct SkillVocabulary: Sendable {
                 bounds.append(bytes.count..<bytes.count + word.count)
                 bytes += word
                 lists.append((phrases[first] ?? []).map { (tokens: $0.tokens.map { Array($0.utf8) }, id: $0.id) })
-                endsVerb.append(verbs.contains(first))
             }
             self.lists = lists
-            self.endsVerb = endsVerb
+            for first in keys.sorted() {
+                switch verbs[first] {
+                case nil: self.verbs.append(.none)
+                case .some(nil): self.verbs.append(.alone)
+                case .some(let before?):
+                    let start = wordsBefore.count
+                    wordsBefore += before.compactMap { entries[$0] }
+                    self.verbs.append(.after(start..<wordsBefore.count))
+                }
+            }
         }
 
         static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -94,7 +116,13 @@ public struct SkillVocabulary: Sendable {
         func withTables<R>(_ body: (Tables) -> R) -> R {
             slots.withUnsafeBufferPointer { slots in
                 bytes.withUnsafeBufferPointer { bytes in
-                    bounds.withUnsafeBufferPointer { bounds in body(Tables(slots: slots, bytes: bytes, bounds: bounds)) }
+                    bounds.withUnsafeBufferPointer { bounds in
+                        verbs.withUnsafeBufferPointer { verbs in
+                            wordsBefore.withUnsafeBufferPointer { before in
+                                body(Tables(slots: slots, bytes: bytes, bounds: bounds, verbs: verbs, wordsBefore: before))
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -103,6 +131,22 @@ public struct SkillVocabulary: Sendable {
             let slots: UnsafeBufferPointer<Int32>
             let bytes: UnsafeBufferPointer<UInt8>
             let bounds: UnsafeBufferPointer<Range<Int>>
+            let verbs: UnsafeBufferPointer<VerbEnd>
+            let wordsBefore: UnsafeBufferPointer<Int32>
+
+            /// Whether the word of `entry` may end a verb of `SkillServices` where `previous`
+            /// gives the entry of the word before it (nil: it has none, or a sign stands
+            /// between them; asked only of a word that ends longer verbs). A test of the verbs'
+            /// last two words only: `SkillServices` reads them all.
+            func mayEndVerb(_ entry: Int, after previous: () -> Int?) -> Bool {
+                switch verbs[entry] {
+                case .none: return false
+                case .alone: return true
+                case .after(let range):
+                    guard let previous = previous() else { return false }
+                    return wordsBefore[range].contains(Int32(previous))
+                }
+            }
 
             /// Where in `lists` the phrases starting with the word are, if any start with it.
             func entry(startingWith word: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -198,7 +242,9 @@ public struct SkillVocabulary: Sendable {
             while i < spans.count {
                 var advanced = 1
                 if let entry = table.entry(startingWith: word(i)) {
-                    if firstWords.endsVerb[entry] { serviceMentions(afterVerbAt: i) }
+                    if table.mayEndVerb(entry, after: { i > 0 && marks[i] == .none ? table.entry(startingWith: word(i - 1)) : nil }) {
+                        serviceMentions(afterVerbAt: i)
+                    }
                     for phrase in firstWords.lists[entry] where i + phrase.tokens.count <= spans.count {
                         guard (1..<phrase.tokens.count).allSatisfy({ phrase.tokens[$0].elementsEqual(word(i + $0)) }) else { continue }
                         mention(phrase.id, at: i, words: phrase.tokens.count)
