@@ -45,4 +45,17 @@ static inline int cxml_html_options(void) {
         | HTML_PARSE_IGNORE_ENC;
 }
 
+// htmlReadMemory without the document's table of IDs: libxml2 enters every "id" attribute
+// of a page in a hash table (xmlAddID) for the XPath function id() and xmlGetID, neither of
+// which huella uses. Everything else as htmlReadMemory does it: a parser context of its
+// own, the same options, URL and encoding.
+static inline htmlDocPtr cxml_html_read_memory(const char *buffer, int size, const char *url, const char *encoding, int options) {
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (ctxt == NULL) return NULL;
+    ctxt->loadsubset |= XML_SKIP_IDS;
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, buffer, size, url, encoding, options);
+    htmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
 #endif

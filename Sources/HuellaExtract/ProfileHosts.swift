@@ -130,8 +130,15 @@ public struct ProfileHosts: Sendable {
                 }
             }
             // An expression libxml2 cannot compile would find nothing, silently.
-            for expression in host.claims.values.flatMap({ $0 }) + (host.aboutOthers ?? []) where !Self.compiles(xpath: expression) {
-                throw ProfileHostError(file: path, message: "invalid XPath expression '\(expression)'")
+            for expression in host.claims.values.flatMap({ $0 }) + (host.aboutOthers ?? []) {
+                guard Self.compiles(xpath: expression) else {
+                    throw ProfileHostError(file: path, message: "invalid XPath expression '\(expression)'")
+                }
+                // huella's parse keeps no table of IDs (HTMLDocument), which id() reads: it would find nothing.
+                guard !Self.callsID(xpath: expression) else {
+                    throw ProfileHostError(
+                        file: path, message: "XPath expression '\(expression)' calls id(), which huella does not support: write //*[@id='…']")
+                }
             }
             hosts.append(host)
         }
@@ -144,6 +151,34 @@ public struct ProfileHosts: Sendable {
         guard let compiled = xmlXPathCompile(expression) else { return false }
         xmlXPathFreeCompExpr(compiled)
         return true
+    }
+
+    /// Whether an XPath expression calls the function id(): a name "id" outside quotes, not
+    /// part of a longer name, followed by "(" ("@id" and "//id" are an attribute and an element).
+    static func callsID(xpath expression: String) -> Bool {
+        var outside: [UInt8] = []  // the expression with its string literals left out
+        var quote: UInt8?
+        for byte in expression.utf8 {
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+                outside.append(0x20)
+            } else {
+                outside.append(byte)
+            }
+        }
+        func isNameByte(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x3A || byte == 0x40 || byte == 0x2F
+                || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        for at in outside.indices.dropLast() where outside[at] == UInt8(ascii: "i") && outside[at + 1] == UInt8(ascii: "d") {
+            if at > 0 && isNameByte(outside[at - 1]) { continue }
+            var next = at + 2
+            while next < outside.count && ASCIIBytes.isSpace(outside[next]) { next += 1 }
+            if next < outside.count && outside[next] == UInt8(ascii: "(") { return true }
+        }
+        return false
     }
 
     /// The host whose profile URLs this URL is one of.

@@ -140,5 +140,16 @@ struct ProfileHostTests {
 
         try dir.write("workana.yaml", file.replacingOccurrences(of: "//aside[@class='similar']", with: "//aside[@class="))
         #expect(throws: ProfileHostError.self) { try ProfileHosts.load(directory: dir.path) }
+
+        // id() reads a table of IDs huella's parse does not keep: refused, not left to find nothing.
+        try dir.write("workana.yaml", file.replacingOccurrences(of: "//aside[@class='similar']", with: "id('similar')//p"))
+        #expect(throws: ProfileHostError.self) { try ProfileHosts.load(directory: dir.path) }
+        #expect(try #require(HTMLDocument(data: Data("<p id='a'>x</p>".utf8), url: "https://a.test/", encoding: "UTF-8")).select("id('a')").isEmpty)
+        for expression in ["id('a')", "//div[ id ('a') ]", "(id(\"a\"))/p", "//*[id('x')]"] {
+            #expect(ProfileHosts.callsID(xpath: expression), "\(expression)")
+        }
+        for expression in ["//*[@id='a']", "//id", "//*[contains(@class,'id(')]", "//grid(", "//*[valid()]", "//h1[@data-id='x']"] {
+            #expect(!ProfileHosts.callsID(xpath: expression), "\(expression)")
+        }
     }
 }
