@@ -762,11 +762,14 @@ struct FastPathTests {
         for _ in 0..<800 {
             let haystack = Self.randomBytes("abab ñ", count: 0...60, using: &generator)
             let keywords = (0..<Int.random(in: 1...8, using: &generator)).map { _ in Self.randomBytes("abab ñ", count: 1...4, using: &generator) }
-            let found = haystack.withUnsafeBytes { KeywordAutomaton(keywords: keywords).occurrences(in: $0) }
-            for (id, keyword) in keywords.enumerated() {
-                let expected = haystack.count >= keyword.count
-                    ? (0...(haystack.count - keyword.count)).filter { Array(haystack[$0..<($0 + keyword.count)]) == keyword } : []
-                #expect(found[id] == expected, "\(haystack) \(keyword)")
+            // Read in one scan and in two to four lanes side by side (occurrences across their edges).
+            for lanes in 1...4 {
+                let found = haystack.withUnsafeBytes { KeywordAutomaton(keywords: keywords).occurrences(in: $0, lanes: lanes) }
+                for (id, keyword) in keywords.enumerated() {
+                    let expected = haystack.count >= keyword.count
+                        ? (0...(haystack.count - keyword.count)).filter { Array(haystack[$0..<($0 + keyword.count)]) == keyword } : []
+                    #expect(found[id] == expected, "\(lanes) lanes: \(haystack) \(keyword)")
+                }
             }
         }
         // The extractors' keywords on the fixture pages' text.
