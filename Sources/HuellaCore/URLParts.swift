@@ -41,8 +41,30 @@ public struct URLParts: Equatable, Sendable {
         self.withoutFragment = withoutFragment
     }
 
+    /// The host and the path alone (`URLParts(url)`'s), without the other parts' strings:
+    /// for the callers that ask only these of many URLs.
+    public static func hostAndPath(_ url: String) -> (host: String?, path: String)? {
+        var url = url
+        let plain: (host: String, path: String)? = url.withUTF8 { bytes in
+            guard let found = plainRanges(bytes) else { return nil }
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            return (string(found.host), string(found.path))
+        }
+        if let plain { return (plain.host, plain.path) }
+        return URLParts(components: url).map { ($0.host, $0.path) }
+    }
+
     /// The parts of a plain URL, or nil when the URL is not plain.
     private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> URLParts? {
+        guard let found = plainRanges(bytes) else { return nil }
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        return URLParts(
+            host: string(found.host), path: string(found.path), query: found.query.map(string), withoutFragment: string(0..<found.end))
+    }
+
+    /// Where a plain URL's host, path and query (without its "?") lie, and where the URL
+    /// without its fragment ends; nil when the URL is not plain.
+    private static func plainRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> (host: Range<Int>, path: Range<Int>, query: Range<Int>?, end: Int)? {
         let start: Int
         if hasPrefix(bytes, "https://") {
             start = 8
@@ -77,10 +99,7 @@ public struct URLParts: Equatable, Sendable {
                 i += 1
             }
         }
-        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        return URLParts(
-            host: string(start..<hostEnd), path: string(hostEnd..<pathEnd),
-            query: queryEnd > pathEnd ? string(pathEnd + 1..<queryEnd) : nil, withoutFragment: string(0..<queryEnd))
+        return (start..<hostEnd, hostEnd..<pathEnd, queryEnd > pathEnd ? pathEnd + 1..<queryEnd : nil, queryEnd)
     }
 
     private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {

@@ -96,9 +96,54 @@ extension TextIndex {
 
     /// The words of a text in lower case: runs of letters and apostrophes, "’" written "'".
     static func lowerWords<S: StringProtocol>(_ text: S) -> [String] {
-        text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { word in
+        if let words = latinLowerWords(text) { return words }
+        return text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { word in
             word.contains("’" as Character) ? String(word.map { $0 == "’" ? "'" : $0 }) : String(word)
         }
+    }
+
+    /// `lowerWords` of a text of Latin-1 and "’" alone, read on its UTF-8 bytes; nil for any
+    /// other text. In Latin-1 every scalar is a character of its own (no combining marks; a
+    /// CR LF pair is one, of two separators), its letters are A–Z, a–z, ª, µ, º and À–ÿ but ×
+    /// and ÷, and lowering moves A–Z and À–Þ (but ×) up by 0x20 and leaves the rest.
+    static func latinLowerWords<S: StringProtocol>(_ text: S) -> [String]? {
+        var words: [String] = []
+        var word: [UInt8] = []
+        var latin = true
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            func close() {
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x41...0x5A: word.append(byte | 0x20)
+                    case 0x61...0x7A, 0x27: word.append(byte)
+                    default: close()
+                    }
+                    i += 1
+                } else if (byte == 0xC2 || byte == 0xC3) && i + 1 < bytes.count {
+                    let scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                    switch scalar {
+                    case 0xAA, 0xB5, 0xBA, 0xDF...0xF6, 0xF8...0xFF: word.append(contentsOf: [byte, bytes[i + 1]])
+                    case 0xC0...0xD6, 0xD8...0xDE: word.append(contentsOf: [0xC3, bytes[i + 1] | 0x20])
+                    default: close()
+                    }
+                    i += 2
+                } else if byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99 {  // ’
+                    word.append(0x27)
+                    i += 3
+                } else {
+                    latin = false
+                    return
+                }
+            }
+            close()
+        } ?? { latin = false }()
+        return latin ? words : nil
     }
 }
 

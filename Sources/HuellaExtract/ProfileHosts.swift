@@ -68,6 +68,34 @@ struct HostNames: Sendable {
     func cover(_ host: String) -> Bool {
         any || names.contains(host) || suffixes.contains { host.hasSuffix($0) }
     }
+
+    /// The entries (by index) whose names cover a host, in their order, found with one
+    /// look-up where testing each entry's names hashed the host once per entry: pages link to
+    /// dozens of hosts, and each link is asked.
+    struct Index: Sendable {
+        /// Per name an entry holds: the entries holding it and those covering any host.
+        private var byName: [String: [Int]] = [:]
+        private var bySuffix: [(suffix: String, entry: Int)] = []
+        private var any: [Int] = []
+
+        init(_ entries: [HostNames]) {
+            for (i, entry) in entries.enumerated() {
+                if entry.any { any.append(i) }
+                for name in entry.names { byName[name, default: []].append(i) }
+                for suffix in entry.suffixes { bySuffix.append((suffix, i)) }
+            }
+            for name in byName.keys { byName[name] = Array(Set(byName[name]! + any)).sorted() }
+        }
+
+        /// The entries covering a lowercased host name, ascending (each `cover`s it).
+        func entries(covering host: String) -> [Int] {
+            var found = byName[host] ?? any
+            let before = found.count
+            for (suffix, entry) in bySuffix where host.hasSuffix(suffix) && !found.contains(entry) { found.append(entry) }
+            if found.count > before { found.sort() }
+            return found
+        }
+    }
 }
 
 /// The known profile hosts, loaded once.
@@ -76,6 +104,7 @@ public struct ProfileHosts: Sendable {
     /// In the order of `hosts`: each entry's host names, profile-path and final-path patterns,
     /// prepared once.
     private let names: [HostNames]
+    private let index: HostNames.Index
     private let profilePaths: [NSRegularExpression?]
     /// The text every profile path starts with, read off its pattern ("" when none can be):
     /// most links are ruled out by it without running the pattern.
@@ -86,6 +115,7 @@ public struct ProfileHosts: Sendable {
         // Specific hosts first: a wildcard entry only applies where none claims the host.
         self.hosts = hosts.filter { !$0.isWildcard } + hosts.filter(\.isWildcard)
         names = self.hosts.map { HostNames($0.hosts) }
+        index = HostNames.Index(names)
         profilePaths = self.hosts.map { $0.profilePath.flatMap { try? NSRegularExpression(pattern: $0) } }
         profilePrefixes = self.hosts.map { $0.profilePath.map(Self.literalPrefix) ?? "" }
         finalPaths = self.hosts.map { ($0.blocked.finalPaths ?? []).compactMap { try? NSRegularExpression(pattern: $0) } }
@@ -183,10 +213,10 @@ public struct ProfileHosts: Sendable {
 
     /// The host whose profile URLs this URL is one of.
     public func profileHost(for url: String) -> ProfileHost? {
-        guard let parts = URLParts(url), let host = parts.host?.lowercased() else { return nil }
+        guard let parts = URLParts.hostAndPath(url), let host = parts.host?.lowercased() else { return nil }
         let path = parts.path.isEmpty ? "/" : parts.path
         // By index: an entry is a large struct, and copying each one to test its names cost more than the test.
-        for i in names.indices where names[i].cover(host) {
+        for i in index.entries(covering: host) {
             guard let pattern = profilePaths[i] else { continue }
             let reserved = hosts[i].reserved.map { $0.contains(path.split(separator: "/").first.map { $0.lowercased() } ?? "") } ?? false
             if !reserved && path.utf8.starts(with: profilePrefixes[i].utf8) && Self.matches(pattern, path) { return hosts[i] }

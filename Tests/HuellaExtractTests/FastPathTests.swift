@@ -542,6 +542,50 @@ struct FastPathTests {
         }
     }
 
+    @Test("the entries covering a host, found by one look-up, are those whose names cover it")
+    func hostIndex() throws {
+        let shipped = try ProfileHosts.load(directory: FixturePaths.path("data/profile-hosts")).hosts.map(\.hosts)
+        let extra = [["example.com", "*.example.com"], ["*.sub.example.com"], ["*"], ["example.com"], ["*.com"], ["Ünï.test", "*.ünï.test"]]
+        let entries = (shipped + extra).map(HostNames.init)
+        let index = HostNames.Index(entries)
+        let names: [String] = shipped.joined().flatMap { (name: String) -> [String] in [name, "www." + name, "a." + name, "x" + name] }
+        let extraNames: [String] = extra.joined().flatMap { (name: String) -> [String] in [name, "www." + name, "a.b." + name] }
+        var hosts = Set(names + extraNames)
+        hosts.formUnion(["", "com", ".com", "example.org", "gravatar.com.evil.test", "www.linkedin.com", "es.linkedin.com", "ünï.test", "a.ünï.test"])
+        var covered = 0
+        for host in hosts.map({ $0.lowercased() }) {
+            let expected = entries.indices.filter { entries[$0].cover(host) }
+            #expect(index.entries(covering: host) == expected, "\(host)")
+            covered += expected.count
+        }
+        #expect(covered > 200, "\(covered)")
+    }
+
+    @Test("words lowered on Latin-1 bytes are the words lowering and splitting characters finds")
+    func lowerWords() {
+        // The Character-level reading the byte walk stands in for.
+        func reference(_ text: String) -> [String] {
+            text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { word in
+                word.contains("’" as Character) ? String(word.map { $0 == "’" ? "'" : $0 }) : String(word)
+            }
+        }
+        let latin1 = (0x20...0xFF).compactMap { Unicode.Scalar($0) }.map { String($0) }
+        let others = ["’", "'", "\r\n", "\r", "\n", "\u{301}", "İ", "Ω", "ǅ", "ﬁ", "\u{1F600}", "\u{200D}", "ŀ", "\u{AD}", "K"]
+        var generator = SeededGenerator(seed: 17)
+        var texts = latin1 + others + ["I don’t do bookkeeping", "NO HAGO NÓMINAS", "Suscríbete a mi boletín", "ÀÉÎÕÜ ßÿ ª º µ × ÷"]
+        for _ in 0..<4000 {
+            let pieces = Bool.random(using: &generator) ? latin1 : latin1 + others
+            texts.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        var fast = 0
+        for text in texts {
+            #expect(TextIndex.lowerWords(text) == reference(text), "\(Array(text.unicodeScalars))")
+            #expect(TextIndex.lowerWords(text[...]) == reference(text), "\(Array(text.unicodeScalars))")
+            if TextIndex.latinLowerWords(text) != nil { fast += 1 }
+        }
+        #expect(fast > 2000, "read on bytes: \(fast)")
+    }
+
     @Test("a locator is inside a path as reading up its steps found it")
     func locatorInside() {
         // The look-up it replaced: the locator, then each of its steps cut off, in the set.
@@ -618,6 +662,9 @@ struct FastPathTests {
         var plain = 0
         for url in urls {
             #expect(URLParts(url) == URLParts(components: url), "\(url.debugDescription)")
+            let parts = URLParts.hostAndPath(url)
+            #expect(parts?.host == URLParts(components: url)?.host && parts?.path == URLParts(components: url)?.path, "\(url.debugDescription)")
+            #expect((parts == nil) == (URLParts(components: url) == nil), "\(url.debugDescription)")
             if URLParts(components: url)?.host != nil { plain += 1 }
         }
         #expect(plain > 500, "URLs with a host compared: \(plain)")
