@@ -5,7 +5,7 @@ import HuellaCore
 /// The pages of a VA's site that hold claims: about, services, contact, terms and privacy,
 /// found by their link text or path in the navigation, header and footer (English and Spanish).
 enum SitePages {
-    private static let wanted = try? NSRegularExpression(
+    static let wanted = try? NSRegularExpression(
         pattern: #"about|sobre[- ]?m[ií]|qui[eé]n(?:es)? soy|qui[eé]nes somos|acerca|services|servicios|contact|cont[aá]cta|contacto|terms|t[eé]rminos|condiciones|aviso[- ]legal|legal|privacy|privacidad|cookies|experience|experiencia|trayectoria|resume|cv|curriculum|credentials|credenciales|tarifas|pricing|faq"#,
         options: [.caseInsensitive])
 
@@ -17,6 +17,24 @@ enum SitePages {
     ])
 
     private static let scheme = Array("://".utf8)
+
+    /// `wanted` spelled out for ASCII text, where its accented letters cannot match and ICU's
+    /// case folding is ASCII's: the same alternatives as plain words, one of which an ASCII
+    /// label holds exactly when `wanted` finds a match in it ("aviso legal" holds "legal",
+    /// "contacto" and "contacta" hold "contact").
+    static let wantedInASCII = ASCIINeedles([
+        "about", "sobre-mi", "sobre mi", "sobremi", "quien soy", "quienes soy", "quienes somos", "acerca", "services", "servicios",
+        "contact", "terms", "terminos", "condiciones", "legal", "privacy", "privacidad", "cookies", "experience", "experiencia",
+        "trayectoria", "resume", "cv", "curriculum", "credentials", "credenciales", "tarifas", "pricing", "faq",
+    ])
+
+    /// Whether a link's label (its text and path) names one of the pages: on the bytes when
+    /// it is ASCII, else through `wanted`.
+    static func isWanted(_ label: String) -> Bool {
+        var label = label
+        if let ascii = label.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? wantedInASCII.occurs(in: bytes) : nil }) { return ascii }
+        return wanted?.firstMatch(in: label) != nil
+    }
 
     static func links(in document: HTMLDocument) -> [String] {
         guard let host = URLParts(document.url)?.host?.lowercased() else { return [] }
@@ -44,7 +62,7 @@ enum SitePages {
                 let target = document.resolve(href), let parts = URLParts(target), parts.host?.lowercased() == host
             else { continue }
             let label = text + " " + parts.path
-            guard wanted?.firstMatch(in: label) != nil else { continue }
+            guard isWanted(label) else { continue }
             // Skip files and feeds: only pages are read.
             let path = parts.path.lowercased()
             if [".pdf", ".jpg", ".png", ".zip", ".xml", ".doc", ".docx"].contains(where: path.hasSuffix) { continue }

@@ -704,6 +704,36 @@ struct FastPathTests {
         }
     }
 
+    @Test("an ASCII link label names a page when the pattern finds a match in it, and only then")
+    func wantedLabels() throws {
+        let wanted = try #require(SitePages.wanted)
+        var labels = [
+            "About me /about/", "Sobre mi /sobre-mi/", "SOBRE-MI", "sobremi", "Quien soy", "QUIENES SOY", "Quienes somos", "Aviso legal",
+            "Aviso-legal", "Contacta", "Contacto", "Terms", "Terminos", "Cookies", "CV", "Faq", "Home /", "Blog /blog/", "sobre  mi",
+            "quien  soy", "Experiencia", "Experience", "Resume", "Pricing", "Tarifas", "Credenciales", "Credentials", "Curriculum",
+        ]
+        for document in Self.pageDocuments(url: "https://fixture.test/dir/page.html") {
+            for node in document.links {
+                guard let href = document.attribute("href", of: node), let target = document.resolve(href), let parts = URLParts(target) else { continue }
+                labels.append(document.text(of: node) + " " + parts.path)
+            }
+        }
+        var generator = SeededGenerator(seed: 47)
+        let pieces = ["about", "sobre", "mi", "-", " ", "quien", "es", "soy", "somos", "contact", "o", "a", "terms", "legal", "aviso", "cv", "f",
+            "aq", "PRIVACY", "privacidad", "cookie", "s", "experienc", "e", "ia", "resum", "curricul", "um", "tarifa", "x", "/", "Q"]
+        for _ in 0..<4000 {
+            labels.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        var named = 0
+        for label in labels where label.utf8.allSatisfy({ $0 < 0x80 }) {
+            let expected = wanted.firstMatch(in: label, range: NSRange(location: 0, length: label.utf16.count)) != nil
+            #expect(SitePages.isWanted(label) == expected, "\(label.debugDescription)")
+            if expected { named += 1 }
+        }
+        #expect(named > 1000, "labels naming a page: \(named)")
+        #expect(SitePages.isWanted("Sobre mí") && SitePages.isWanted("TÉRMINOS") && !SitePages.isWanted("Inicio"))
+    }
+
     @Test("a contact form is found as the XPath query it replaced finds it")
     func contactForms() throws {
         let xpath = "//form[not(@role='search')][.//textarea or (.//input[@type='email' or contains(@name,'mail')] and .//input[contains(@name,'name') or contains(@name,'nombre')])]"
