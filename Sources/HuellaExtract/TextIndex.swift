@@ -358,16 +358,17 @@ struct TextIndex {
     /// Every byte offset where a keyword (lowered) starts in the lowered text, and its length
     /// in bytes; found once per page, as several extractors and patterns look for the same words.
     private func occurrences(of keyword: String) -> (length: Int, offsets: [Int]) {
-        if let known = keywordHits.found[keyword] { return known }
         if !keywordHits.searchedAll {
             // Every keyword asked for on earlier pages, in one pass over the text.
             keywordHits.searchedAll = true
             let (automaton, ids) = KeywordAutomaton.current()
-            let all = lowered.withUnsafeBytes { automaton.occurrences(in: $0) }
-            keywordHits.found.reserveCapacity(ids.count + 32)
-            for (word, id) in ids { keywordHits.found[word] = (automaton.keywords[id].count, all[id]) }
-            if let known = keywordHits.found[keyword] { return known }
+            keywordHits.all = lowered.withUnsafeBytes { automaton.occurrences(in: $0) }
+            keywordHits.automaton = automaton
+            keywordHits.ids = ids
         }
+        // The automaton's keywords by the shared table of ids (not a table of this page's own).
+        if let id = keywordHits.ids[keyword], let automaton = keywordHits.automaton { return (automaton.keywords[id].count, keywordHits.all[id]) }
+        if let known = keywordHits.found[keyword] { return known }
         var needle: [UInt8] = []
         Self.appendLowered(keyword.utf8, to: &needle)
         var offsets: [Int] = []
@@ -388,9 +389,14 @@ struct TextIndex {
 
     /// The keyword occurrences found so far on this page (a page is read by one task).
     private final class KeywordHits {
-        var found: [String: (length: Int, offsets: [Int])] = [:]
         /// Whether the shared automaton ran over the page.
         var searchedAll = false
+        /// The automaton that ran, its keywords' ids, and what it found (by id).
+        var automaton: KeywordAutomaton?
+        var ids: [String: Int] = [:]
+        var all: [[Int]] = []
+        /// The keywords it did not know, found one by one.
+        var found: [String: (length: Int, offsets: [Int])] = [:]
         /// Keywords the automaton did not know, searched for one by one.
         var unknown: [String: [UInt8]] = [:]
         /// Per block past ASCII, its UTF-16 offset at each byte (`utf16Offsets(ofBlock:)`).
