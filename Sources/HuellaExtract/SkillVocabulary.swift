@@ -60,7 +60,8 @@ public struct SkillVocabulary: Sendable {
         private var bounds: [Range<Int>] = []
         /// Per first word, in the order of `bounds`: the phrases starting with it, as bytes.
         let lists: [[(tokens: [[UInt8]], id: String)]]
-        /// Per first word, in the order of `bounds`: whether it ends a verb of `SkillServices`.
+        /// Per first word, in the order of `bounds`: whether it ends a verb of `SkillServices`,
+        /// and how (`Tables.mayEndVerb`).
         private var verbs: [VerbEnd] = []
         /// The entries of the words that come before the last words of longer verbs.
         private var wordsBefore: [Int32] = []
@@ -77,13 +78,13 @@ public struct SkillVocabulary: Sendable {
         init(_ phrases: [String: [(tokens: [String], id: String)]], verbs: [String: Set<String>?]) {
             // The words before verbs' last words are keys too, of no phrase: a page's word is
             // told to be one by its entry.
-            let keys = Set(phrases.keys).union(verbs.keys).union(verbs.values.compactMap { $0 }.joined())
+            let keys = Set(phrases.keys).union(verbs.keys).union(verbs.values.compactMap { $0 }.joined()).sorted()
             var size = 64
             while size < keys.count * 4 { size *= 2 }
             slots = [Int32](repeating: -1, count: size)
             var lists: [[(tokens: [[UInt8]], id: String)]] = []
             var entries: [String: Int32] = [:]
-            for first in keys.sorted() {
+            for first in keys {
                 entries[first] = Int32(bounds.count)
                 let word = Array(first.utf8)
                 var slot = word.withUnsafeBufferPointer { Int(Self.hash($0) & UInt64(size - 1)) }
@@ -94,7 +95,7 @@ public struct SkillVocabulary: Sendable {
                 lists.append((phrases[first] ?? []).map { (tokens: $0.tokens.map { Array($0.utf8) }, id: $0.id) })
             }
             self.lists = lists
-            for first in keys.sorted() {
+            for first in keys {
                 switch verbs[first] {
                 case nil: self.verbs.append(.none)
                 case .some(nil): self.verbs.append(.alone)

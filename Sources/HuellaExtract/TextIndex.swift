@@ -395,9 +395,9 @@ struct TextIndex {
         var automaton: KeywordAutomaton?
         var ids: [String: Int] = [:]
         var all: [[Int]] = []
-        /// The keywords it did not know, found one by one.
+        /// The occurrences of the keywords it did not know, searched for one by one.
         var found: [String: (length: Int, offsets: [Int])] = [:]
-        /// Keywords the automaton did not know, searched for one by one.
+        /// Those keywords' bytes, for the automaton of the next pages.
         var unknown: [String: [UInt8]] = [:]
         /// Per block past ASCII, its UTF-16 offset at each byte (`utf16Offsets(ofBlock:)`).
         var utf16Tables: [Int: [Int]] = [:]
