@@ -47,8 +47,7 @@ public struct URLParts: Equatable, Sendable {
         var url = url
         let plain: (host: String, path: String)? = url.withUTF8 { bytes in
             guard let found = plainRanges(bytes) else { return nil }
-            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-            return (string(found.host), string(found.path))
+            return (string(bytes, found.host), string(bytes, found.path))
         }
         if let plain { return (plain.host, plain.path) }
         return URLParts(components: url).map { ($0.host, $0.path) }
@@ -57,9 +56,13 @@ public struct URLParts: Equatable, Sendable {
     /// The parts of a plain URL, or nil when the URL is not plain.
     private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> URLParts? {
         guard let found = plainRanges(bytes) else { return nil }
-        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         return URLParts(
-            host: string(found.host), path: string(found.path), query: found.query.map(string), withoutFragment: string(0..<found.end))
+            host: string(bytes, found.host), path: string(bytes, found.path), query: found.query.map { string(bytes, $0) },
+            withoutFragment: string(bytes, 0..<found.end))
+    }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// Where a plain URL's host, path and query (without its "?") lie, and where the URL
